@@ -1,0 +1,69 @@
+# The Peru Support Group platform. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/psg
+export PSG_SHARED ?= $(abspath ../shared)
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z][a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/activate: pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/activate ## Create .venv and install pinned dependencies
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+setup: install var/secret_key ## Migrate, collect static files, load demo content
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+
+run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)
+	@echo "Serving http://127.0.0.1:$(PORT)/  (admin: /admin/, mail: var/mail/). Ctrl-C stops."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --interval 2 & \
+	$(BIN)/gunicorn psg.wsgi --env DJANGO_SETTINGS_MODULE=psg.settings.dev \
+		--bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1 & \
+	wait
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix the code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+browser-deps: ## axe-core for the browser tests (from the npm registry)
+	@test -d tests/browser/node_modules/axe-core || npm ci --prefix tests/browser --no-audit --no-fund --silent
+
+check: install ## Django's system checks and the migrations check
+	DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))") \
+		DJANGO_SETTINGS_MODULE=psg.settings.production ALLOWED_HOSTS=example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test: install browser-deps lint check ## Lint, checks, the suite on SQLite and PostgreSQL, browser tests
+	$(BIN)/pytest -n 2 -m "not browser" -q
+	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
+		echo "== the suite again on PostgreSQL"; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser" -q; \
+	else echo "== no PostgreSQL server answers on 127.0.0.1:5432: PostgreSQL run skipped"; fi
+	$(BIN)/pytest -m browser -q -p no:xdist
+
+.PHONY: help install setup run lint format browser-deps check test

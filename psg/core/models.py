@@ -1,0 +1,217 @@
+"""Shared page base, site settings, menu, footer and sidebar promos."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, Page
+
+
+class BasePage(Page):
+    """The base of every public page type.
+
+    Gives each page a meta description (its search description, else its own
+    summary text) so that no page goes out without one.
+    """
+
+    show_in_menus_default = False
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.summary_text()
+
+    def summary_text(self):
+        """Plain text that describes this page in listings and meta tags."""
+        return ""
+
+
+class LinkFields(models.Model):
+    """A link to a page on the site or to any URL; the page wins if both."""
+
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.CharField(
+        _("URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("An address such as https://… or /join/, if no page is chosen."),
+    )
+
+    link_panels = [FieldPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError(_("Choose a page or enter a URL."))
+        if self.link_url and not self.link_url.startswith(
+            ("/", "https://", "http://", "mailto:")
+        ):
+            raise ValidationError(
+                {"link_url": _("Start the URL with /, https://, http:// or mailto:.")}
+            )
+
+    @property
+    def href(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.link_url
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who the PSG is: shown in the footer and used in structured data."""
+
+    name = models.CharField(
+        _("organisation name"), max_length=200, default="Peru Support Group"
+    )
+    charity_number = models.CharField(_("charity number"), max_length=50, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    telephone = models.CharField(_("telephone"), max_length=50, blank=True)
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=250,
+        blank=True,
+        help_text=_("One line under the site name."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("tagline"),
+        FieldPanel("charity_number"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("telephone"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseSiteSetting):
+    """The main menu, footer links, social links and sidebar promos."""
+
+    panels = [
+        InlinePanel("menu_items", label=_("Main menu")),
+        InlinePanel("footer_links", label=_("Footer links")),
+        InlinePanel("social_links", label=_("Social links")),
+        InlinePanel("promos", label=_("Sidebar promos")),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation and sidebar")
+
+
+class NamedLink(Orderable, LinkFields):
+    label = models.CharField(_("label"), max_length=60)
+
+    panels = [FieldPanel("label"), *LinkFields.link_panels]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+
+class MenuItem(NamedLink):
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="menu_items"
+    )
+
+
+class FooterLink(NamedLink):
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="footer_links"
+    )
+
+
+class SocialLink(Orderable):
+    class Network(models.TextChoices):
+        BLUESKY = "bluesky", "Bluesky"
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        LINKEDIN = "linkedin", "LinkedIn"
+        MASTODON = "mastodon", "Mastodon"
+        X = "x", "X (Twitter)"
+        YOUTUBE = "youtube", "YouTube"
+
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="social_links"
+    )
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices)
+    url = models.URLField(_("URL"))
+
+    panels = [FieldPanel("network"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.get_network_display()
+
+
+class SidebarPromo(Orderable, LinkFields):
+    """A box in the sidebar of every page ("PSG Aims", "Why join the PSG?")."""
+
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="promos"
+    )
+    title = models.CharField(_("title"), max_length=100)
+    text = models.TextField(
+        _("text"),
+        max_length=1200,
+        help_text=_("Plain text; a line starting with '- ' becomes a bullet."),
+    )
+    link_label = models.CharField(
+        _("link label"), max_length=60, blank=True, help_text=_("e.g. Read more")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [FieldPanel("link_label"), *LinkFields.link_panels], heading=_("Link")
+        ),
+    ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        # The link is optional for a promo, but a label needs somewhere to go.
+        if self.link_label and not (self.link_page_id or self.link_url):
+            raise ValidationError({"link_label": _("Choose a page or URL to link to.")})
+        if self.link_page_id or self.link_url:
+            super().clean()
+
+    @property
+    def paragraphs(self):
+        """The text as paragraphs and bullet lists, for the template."""
+        blocks, bullets = [], []
+        for line in self.text.splitlines():
+            line = line.strip()
+            if line.startswith(("- ", "• ")):
+                bullets.append(line[2:].strip())
+                continue
+            if bullets:
+                blocks.append(("list", bullets))
+                bullets = []
+            if line:
+                blocks.append(("paragraph", line))
+        if bullets:
+            blocks.append(("list", bullets))
+        return blocks

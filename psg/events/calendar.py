@@ -1,0 +1,53 @@
+"""iCalendar (RFC 5545) for events: the whole feed and one event at a time."""
+
+from datetime import timedelta
+
+from icalendar import Calendar, Event, vText
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+PRODID = "-//Peru Support Group//Events//EN"
+
+
+def build_calendar(events, request, name="Peru Support Group events"):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/London")
+    calendar.add(
+        "refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"}
+    )
+    for event in events:
+        calendar.add_component(build_event(event, request))
+    return calendar
+
+
+def build_event(page, request):
+    url = page.get_full_url(request)
+    event = Event()
+    event.add("uid", f"event-{page.pk}@{request.get_host().split(':')[0]}")
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", page.last_published_at or timezone.now())
+    # Local times with their zone, so calendars show them as organisers meant.
+    event.add("dtstart", page.local_start)
+    event.add("dtend", page.local_end)
+    event.add("summary", page.title)
+    description = page.summary
+    if page.registration_url:
+        description += f"\n\nRegister: {page.registration_url}"
+    event.add("description", strip_tags(description))
+    event.add("url", url)
+    location = ", ".join(
+        part for part in (page.venue, " ".join(page.address.split())) if part
+    )
+    if location:
+        event.add("location", vText(location))
+    elif page.online_url:
+        event.add("location", vText(page.online_url))
+    if page.organisers:
+        event.add("organizer", vText(page.organisers))
+    return event

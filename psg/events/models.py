@@ -1,0 +1,170 @@
+"""Events: talks, launches and meetings in London, Lima and online."""
+
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from psg.core.blocks import BodyBlock
+from psg.core.models import BasePage
+from psg.taxonomy.models import regions_field, topics_field
+
+
+class EventTimeZone(models.TextChoices):
+    LONDON = "Europe/London", _("London (UK time)")
+    LIMA = "America/Lima", _("Lima (Peru time)")
+    MADRID = "Europe/Madrid", _("Madrid / Brussels / Geneva")
+    NEW_YORK = "America/New_York", _("New York / Washington")
+    UTC = "UTC", _("UTC")
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Start and end are typed in the event's own time zone, stored in UTC."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = ZoneInfo(self.instance.time_zone or EventTimeZone.LONDON)
+        for name in ("start", "end"):
+            value = getattr(self.instance, name, None)
+            if value and name in self.fields:
+                self.initial[name] = timezone.localtime(value, zone).replace(
+                    tzinfo=None
+                )
+            if name in self.fields:
+                self.fields[name].help_text = _(
+                    "In the event's time zone, chosen below."
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = ZoneInfo(cleaned.get("time_zone") or EventTimeZone.LONDON)
+        for name in ("start", "end"):
+            value = cleaned.get(name)
+            if value:
+                # The field read the wall-clock time in the site's zone;
+                # re-read the same wall-clock time in the event's zone.
+                naive = timezone.make_naive(value)
+                cleaned[name] = timezone.make_aware(naive, zone)
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error(
+                "end", forms.ValidationError(_("The end is before the start."))
+            )
+        return cleaned
+
+
+class EventIndexPage(BasePage):
+    """/events/: upcoming events first, soonest first; then past ones."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    template = "pages/event_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def summary_text(self):
+        return self.intro
+
+    def events(self):
+        return EventPage.objects.live().public().descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["upcoming"] = self.events().filter(end__gte=now).order_by("start")
+        context["past"] = self.events().filter(end__lt=now).order_by("-start")[:50]
+        return context
+
+
+class EventPage(BasePage):
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=EventTimeZone.choices,
+        default=EventTimeZone.LONDON,
+    )
+    summary = models.TextField(_("summary"), max_length=300)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("For an online or hybrid event.")
+    )
+    organisers = models.CharField(_("organisers"), max_length=300, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    regions = regions_field()
+    topics = topics_field()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("organisers"),
+        FieldPanel("registration_url"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("regions"), FieldPanel("topics")],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+    ]
+
+    base_form_class = EventPageForm
+    template = "pages/event_page.html"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+
+    def summary_text(self):
+        return self.summary
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.zone)
+
+    @property
+    def is_online(self):
+        return bool(self.online_url) and not (self.venue or self.address)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()

@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from psg.core.models import BasePage
+
+HOME_NEWS_COUNT = 6
+HOME_EVENTS_COUNT = 3
+
+
+class HomePage(BasePage):
+    """The front page: latest news, a featured publication, upcoming events."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+    featured_publication = models.ForeignKey(
+        "publications.PublicationPage",
+        verbose_name=_("featured publication"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to feature the newest publication."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured_publication"),
+    ]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "publications.PublicationIndexPage",
+        "events.EventIndexPage",
+        "standard_pages.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def summary_text(self):
+        return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        from psg.events.models import EventPage
+        from psg.news.models import NewsPage
+        from psg.publications.models import PublicationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        )
+        featured = self.featured_publication
+        if featured is None or not featured.live:
+            featured = (
+                PublicationPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .select_related("cover_image")
+                .order_by(models.F("date").desc(nulls_last=True), "-pk")
+                .first()
+            )
+        context["featured_publication"] = featured
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:HOME_EVENTS_COUNT]
+        )
+        return context

@@ -1,0 +1,197 @@
+"""News, analysis, editorials and letters from the regions."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from psg.core.blocks import BodyBlock
+from psg.core.models import BasePage
+from psg.taxonomy.models import Series, regions_field, topics_field
+
+NEWS_PER_PAGE = 10
+
+
+class Author(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """/news/: every news item, newest first, ten a page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    template = "pages/news_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def summary_text(self):
+        return self.intro
+
+    def news_items(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("series")
+            .order_by("-date", "-pk")
+        )
+
+    def paginate(self, request, queryset):
+        return Paginator(queryset, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+
+    @path("")
+    def index_route(self, request):
+        return self.render(
+            request,
+            context_overrides={"items": self.paginate(request, self.news_items())},
+        )
+
+    @path("series/<slug:slug>/", name="series")
+    def series_route(self, request, slug):
+        series = get_object_or_404(Series, slug=slug)
+        letters = self.news_items().filter(series=series).order_by("date", "pk")
+        return self.render(
+            request,
+            template="pages/series_page.html",
+            context_overrides={
+                "series": series,
+                "items": self.paginate(request, letters),
+            },
+        )
+
+
+class NewsPage(BasePage):
+    """One news item, analysis, editorial, letter or correction."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        ANALYSIS = "analysis", _("Analysis")
+        EDITORIAL = "editorial", _("Editorial")
+        LETTER = "letter", _("Letter")
+        CORRECTION = "correction", _("Correction")
+
+    date = models.DateField(
+        _("date"), help_text=_("The date the item is about, shown to readers.")
+    )
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=300,
+        help_text=_(
+            "Plain text, at most 300 characters: shown in listings and as the "
+            "page's description in search engines."
+        ),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS
+    )
+    authors = ParentalManyToManyField(Author, verbose_name=_("authors"), blank=True)
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+    )
+    regions = regions_field()
+    topics = topics_field()
+    # Kept from the legacy site: the bulletin an item first appeared in.
+    bulletin_name = models.CharField(
+        _("bulletin"), max_length=60, blank=True, help_text=_("e.g. Update")
+    )
+    bulletin_number = models.PositiveIntegerField(
+        _("bulletin number"), null=True, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("kind"), FieldPanel("teaser")],
+            heading=_("Listing"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors"),
+                FieldPanel("series"),
+                FieldPanel("regions"),
+                FieldPanel("topics"),
+            ],
+            heading=_("Classification"),
+        ),
+        InlinePanel("related_items", label=_("Related items")),
+        MultiFieldPanel(
+            [FieldPanel("bulletin_name"), FieldPanel("bulletin_number")],
+            heading=_("Bulletin"),
+            classname="collapsed",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+
+    template = "pages/news_page.html"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def summary_text(self):
+        return self.teaser
+
+    def related_pages(self):
+        """Live related pages, in the editor's order, as their specific types."""
+        pages = [item.page for item in self.related_items.all() if item.page_id]
+        ids = [page.pk for page in pages]
+        live = {
+            page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()
+        }
+        return [live[pk] for pk in ids if pk in live]
+
+
+class RelatedItem(Orderable):
+    source = ParentalKey(
+        NewsPage, on_delete=models.CASCADE, related_name="related_items"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("page")]
