@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -9,6 +10,23 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def format_partial_date(date, precision=DatePrecision.DAY):
+    """A date as precisely as it is known: ("April 2009", "2009-04")."""
+    if not date:
+        return "", ""
+    if precision == DatePrecision.YEAR:
+        return date_format(date, "Y"), date.strftime("%Y")
+    if precision == DatePrecision.MONTH:
+        return date_format(date, "F Y"), date.strftime("%Y-%m")
+    return date_format(date, "j F Y"), date.isoformat()
 
 
 class BasePage(Page):

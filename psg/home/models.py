@@ -57,7 +57,7 @@ class HomePage(BasePage):
             NewsPage.objects.live()
             .public()
             .descendant_of(self)
-            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+            .order_by(models.F("date").desc(nulls_last=True), "-pk")[:HOME_NEWS_COUNT]
         )
         featured = self.featured_publication
         if featured is None or not featured.live:

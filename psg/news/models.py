@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
-from psg.core.models import BasePage
+from psg.core.models import BasePage, DatePrecision, format_partial_date
 from psg.taxonomy.models import Series, regions_field, topics_field
 
 NEWS_PER_PAGE = 10
@@ -60,7 +61,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .public()
             .descendant_of(self)
             .select_related("series")
-            .order_by("-date", "-pk")
+            .order_by(F("date").desc(nulls_last=True), "-pk")
         )
 
     def paginate(self, request, queryset):
@@ -98,7 +99,20 @@ class NewsPage(BasePage):
         CORRECTION = "correction", _("Correction")
 
     date = models.DateField(
-        _("date"), help_text=_("The date the item is about, shown to readers.")
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the item is about, shown to readers. Empty only for "
+            "archive items whose date is unknown."
+        ),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("For a month or a year, enter its first day."),
     )
     teaser = models.TextField(
         _("teaser"),
@@ -134,7 +148,12 @@ class NewsPage(BasePage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("kind"), FieldPanel("teaser")],
+            [
+                FieldPanel("date"),
+                FieldPanel("date_precision"),
+                FieldPanel("kind"),
+                FieldPanel("teaser"),
+            ],
             heading=_("Listing"),
         ),
         FieldPanel("body"),
@@ -172,6 +191,14 @@ class NewsPage(BasePage):
 
     def summary_text(self):
         return self.teaser
+
+    @property
+    def display_date(self):
+        return format_partial_date(self.date, self.date_precision)[0]
+
+    @property
+    def iso_date(self):
+        return format_partial_date(self.date, self.date_precision)[1]
 
     def related_pages(self):
         """Live related pages, in the editor's order, as their specific types."""

@@ -3,7 +3,6 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -12,16 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from psg.core.models import BasePage
+from psg.core.models import BasePage, DatePrecision, format_partial_date
 from psg.taxonomy.models import regions_field, topics_field
 
 PUBLICATIONS_PER_PAGE = 12
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", _("Day")
-    MONTH = "month", _("Month")
-    YEAR = "year", _("Year")
 
 
 class PublicationIndexPage(BasePage):
@@ -160,23 +153,11 @@ class PublicationPage(BasePage):
     @property
     def display_date(self):
         """The date as precisely as it is known: "April 2009", "2008"."""
-        if not self.date:
-            return ""
-        formats = {
-            DatePrecision.YEAR: "Y",
-            DatePrecision.MONTH: "F Y",
-            DatePrecision.DAY: "j F Y",
-        }
-        return date_format(self.date, formats[self.date_precision])
+        return format_partial_date(self.date, self.date_precision)[0]
 
     @property
     def iso_date(self):
-        if not self.date:
-            return ""
-        return {
-            DatePrecision.YEAR: self.date.strftime("%Y"),
-            DatePrecision.MONTH: self.date.strftime("%Y-%m"),
-        }.get(self.date_precision, self.date.isoformat())
+        return format_partial_date(self.date, self.date_precision)[1]
 
 
 class PublicationFile(Orderable):
