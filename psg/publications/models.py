@@ -42,6 +42,7 @@ class PublicationIndexPage(BasePage):
             .descendant_of(self)
             .select_related("cover_image")
             .prefetch_related(
+                "cover_image__renditions",
                 Prefetch(
                     "files",
                     queryset=PublicationFile.objects.select_related("document"),

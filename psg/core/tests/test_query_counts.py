@@ -1,0 +1,86 @@
+"""A page's query count must not grow with the number of items it lists."""
+
+import datetime
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
+from psg.news.tests.factories import (
+    AuthorFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+from psg.publications.tests.factories import (
+    PublicationFileFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
+from psg.taxonomy.tests.factories import SeriesFactory, region, topic
+
+pytestmark = pytest.mark.django_db
+
+URLS = ["/", "/news/", "/news/?page=2", "/publications/", "/events/"]
+
+
+def add_items(sections, count, offset):
+    news, publications, events, series, author, cover = sections
+    for number in range(offset, offset + count):
+        item = NewsPageFactory(
+            parent=news,
+            date=datetime.date(2000, 1, 1) + datetime.timedelta(days=number),
+            series=series if number % 2 else None,
+        )
+        item.regions.add(region("puno"))
+        item.topics.add(topic("water"))
+        item.authors.add(author)
+        item.save()
+        publication = PublicationPageFactory(parent=publications, cover_image=cover)
+        PublicationFileFactory(publication=publication)
+        EventPageFactory(parent=events)
+
+
+@pytest.fixture
+def sections(home_page):
+    cover = Image.objects.create(title="Cover", file=get_test_image_file())
+    return (
+        NewsIndexPageFactory(parent=home_page),
+        PublicationIndexPageFactory(parent=home_page),
+        EventIndexPageFactory(parent=home_page),
+        SeriesFactory(name="Letter from Puno", slug="letter-from-puno"),
+        AuthorFactory(),
+        cover,
+    )
+
+
+def query_counts(client, urls):
+    counts = {}
+    for url in urls:
+        client.get(url)  # warm caches that are per process, not per item
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def test_listing_query_counts_do_not_grow_with_items(client, sections):
+    add_items(sections, 12, 0)
+    article = sections[0].get_children().live().last().url
+    small = query_counts(client, [*URLS, "/news/series/letter-from-puno/", article])
+    add_items(sections, 100, 12)
+    large = query_counts(client, [*URLS, "/news/series/letter-from-puno/", article])
+    assert large == small
+
+
+def test_a_full_page_costs_no_more_queries_than_a_short_one(client, sections):
+    add_items(sections, 2, 0)
+    small = query_counts(client, URLS[:2] + URLS[3:])
+    add_items(sections, 10, 2)
+    full = query_counts(client, URLS[:2] + URLS[3:])
+    assert full == small
