@@ -28,6 +28,7 @@ var/secret_key:
 setup: install var/secret_key ## Migrate, collect static files, load demo content
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py configure_site
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 
@@ -35,6 +36,7 @@ run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)
 	@echo "Serving http://127.0.0.1:$(PORT)/  (admin: /admin/, mail: var/mail/). Ctrl-C stops."
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --interval 2 & \
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} \
 	$(BIN)/gunicorn psg.wsgi --env DJANGO_SETTINGS_MODULE=psg.settings.dev \
 		--bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1 & \
@@ -59,11 +61,13 @@ check: install ## Django's system checks and the migrations check
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: install browser-deps lint check ## Lint, checks, the suite on SQLite and PostgreSQL, browser tests
-	$(BIN)/pytest -n 2 -m "not browser" -q
+	@echo "== the suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -m "not browser" -q
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL"; \
 		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser" -q; \
 	else echo "== no PostgreSQL server answers on 127.0.0.1:5432: PostgreSQL run skipped"; fi
-	$(BIN)/pytest -m browser -q -p no:xdist
+	@echo "== browser tests (Chromium)"
+	env -u DATABASE_URL $(BIN)/pytest -m browser -q -p no:xdist
 
 .PHONY: help install setup run lint format browser-deps check test
