@@ -1,7 +1,8 @@
 import pytest
-from wagtail.models import Site
 
 from django.core.management import CommandError, call_command
+
+from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
 
