@@ -14,7 +14,11 @@ from .spec import ImageSpec
 
 WIDTH, HEIGHT = 1200, 800
 
+# The stylesheet's red and wash, with the earth, forest and water colours of
+# the landscapes.
 PALETTE = {
+    "red": "#9e1b1e",
+    "wash": "#f6f3ef",
     "sand": "#f3e9d7",
     "straw": "#e8c98a",
     "ochre": "#d9a441",
@@ -26,7 +30,7 @@ PALETTE = {
     "sky": "#b9d2dd",
     "lake": "#2f5d7c",
     "dusk": "#5b4b73",
-    "ink": "#23303a",
+    "night": "#23303a",
 }
 
 
@@ -198,7 +202,7 @@ IMAGES = [
             "with a low sun over the ridges."
         ),
         painter="hills",
-        colours=_colours("sky", "sand", "straw", "moss", "andes", "forest", "ink"),
+        colours=_colours("sky", "sand", "straw", "moss", "andes", "forest", "night"),
         seed=1,
     ),
     ImageSpec(
@@ -231,7 +235,7 @@ IMAGES = [
             "rows of diamonds and zigzags in red, ochre, green and dark blue."
         ),
         painter="weave",
-        colours=_colours("sand", "terracotta", "ochre", "andes", "ink", "wine"),
+        colours=_colours("wash", "red", "ochre", "andes", "night", "terracotta"),
         seed=0,
     ),
     ImageSpec(
@@ -253,7 +257,7 @@ IMAGES = [
             "a purple and orange evening sky above a calm sea."
         ),
         painter="coast",
-        colours=_colours("dusk", "ochre", "lake", "wine", "ink"),
+        colours=_colours("dusk", "ochre", "lake", "wine", "night"),
         seed=2,
     ),
 ]

@@ -3,8 +3,8 @@
 from fpdf import FPDF
 
 ORGANISATION = "Peru Support Group"
-# The title band's colour: the palette's terracotta.
-BAND_RGB = (180, 71, 47)
+# The title band's colour: the site's red (#9e1b1e).
+BAND_RGB = (158, 27, 30)
 
 
 class _Document(FPDF):
@@ -40,7 +40,7 @@ def render_pdf(text, date_label):
     pdf.set_xy(25, 14)
     pdf.set_font("Helvetica", "B", 13)
     pdf.cell(0, 10, ORGANISATION.upper())
-    pdf.set_text_color(35, 48, 58)
+    pdf.set_text_color(29, 31, 36)
     pdf.set_y(85)
     pdf.set_font("Helvetica", "B", 24)
     pdf.multi_cell(0, 11, text.title, new_x="LMARGIN", new_y="NEXT")

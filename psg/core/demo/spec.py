@@ -15,6 +15,11 @@ def _block(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid4())}
 
 
+def html_paragraphs(texts):
+    """Rich text HTML for plain-text paragraphs."""
+    return "".join(f"<p>{escape(text)}</p>" for text in texts)
+
+
 class Paragraphs:
     """One rich text block holding one or more plain-text paragraphs."""
 
@@ -22,8 +27,7 @@ class Paragraphs:
         self.texts = texts
 
     def to_block(self, images):
-        html = "".join(f"<p>{escape(text)}</p>" for text in self.texts)
-        return _block("paragraph", html)
+        return _block("paragraph", html_paragraphs(self.texts))
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,8 @@ class PublicationSpec:
     days_ago: int
     kind: str
     summary: str
-    description: str
-    cover: str
+    description: tuple  # paragraphs
+    cover: str  # an image key
     documents: tuple  # DocumentText, one per language
     date_precision: str = "day"
     publisher: str = ""
