@@ -4,6 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+DEMO ?= 1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/psg
 export PSG_SHARED ?= $(abspath ../shared)
 
@@ -25,11 +26,11 @@ var/secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
-setup: install var/secret_key ## Migrate, collect static files, load demo content
+setup: install var/secret_key ## Migrate, collect static files, load demo content (DEMO=0 skips it)
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py configure_site
-	$(BIN)/python manage.py load_demo_content
+	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_content; fi
 	$(BIN)/python manage.py ensure_admin
 
 run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)

@@ -14,3 +14,10 @@ def site(db):
 @pytest.fixture
 def home_page(site):
     return site.root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Keep files the tests upload out of var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+    return settings.MEDIA_ROOT
