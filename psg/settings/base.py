@@ -257,3 +257,15 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 # Cache-Control max-age for anonymous page views (see core.middleware).
 PSG_PUBLIC_CACHE_SECONDS = int(os.environ.get("PSG_PUBLIC_CACHE_SECONDS", "300"))
+
+# Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
+PSG_RATE_LIMITS = {
+    "join-ip": os.environ.get("PSG_RATE_JOIN_IP", "5/h"),
+    "join-email": os.environ.get("PSG_RATE_JOIN_EMAIL", "3/h"),
+    "signin-ip": os.environ.get("PSG_RATE_SIGNIN_IP", "10/h"),
+    "signin-email": os.environ.get("PSG_RATE_SIGNIN_EMAIL", "3/h"),
+}
+PSG_TRUSTED_PROXY_HEADER = os.environ.get("PSG_TRUSTED_PROXY_HEADER", "")
+# Signed links in emails: how long they stay valid.
+PSG_JOIN_LINK_MAX_AGE = int(os.environ.get("PSG_JOIN_LINK_MAX_AGE", str(3 * 86400)))
+PSG_SIGNIN_LINK_MAX_AGE = int(os.environ.get("PSG_SIGNIN_LINK_MAX_AGE", "3600"))
