@@ -19,6 +19,7 @@ urlpatterns = [
     path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
     path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),
+    path("", include("psg.members.urls")),
 ]
 
 if settings.PSG_SERVE_MEDIA:
