@@ -1,21 +1,20 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from psg.core.views import favicon, serve_media
 from psg.events import views as event_views
 from psg.legacy import urls as legacy_urls
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("favicon.ico", favicon),
     path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
     path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),
@@ -26,8 +25,7 @@ if settings.PSG_SERVE_MEDIA:
     urlpatterns += [
         re_path(
             r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_media,
         )
     ]
 

@@ -26,6 +26,15 @@ class EventTimeZone(models.TextChoices):
     UTC = "UTC", _("UTC")
 
 
+ZONE_LABELS = {
+    EventTimeZone.LONDON: _("UK time"),
+    EventTimeZone.LIMA: _("Peru time"),
+    EventTimeZone.MADRID: _("Central European time"),
+    EventTimeZone.NEW_YORK: _("US Eastern time"),
+    EventTimeZone.UTC: "UTC",
+}
+
+
 class EventPageForm(WagtailAdminPageForm):
     """Start and end are typed in the event's own time zone, stored in UTC."""
 
@@ -160,6 +169,11 @@ class EventPage(BasePage):
     @property
     def local_end(self):
         return timezone.localtime(self.end, self.zone)
+
+    @property
+    def zone_label(self):
+        """How readers name the zone: "UK time", "Peru time"."""
+        return ZONE_LABELS.get(self.time_zone, self.time_zone)
 
     @property
     def is_online(self):

@@ -10,7 +10,7 @@ def run_check(**env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DATABASE_URL"}
+        if key not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="psg.settings.production")
     return subprocess.run(

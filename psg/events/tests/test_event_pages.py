@@ -64,7 +64,7 @@ def test_event_page_shows_time_in_the_event_zone(client, events):
         '<time datetime="2031-05-20T19:00:00-05:00">Tuesday 20 May 2031, 19:00</time>'
         in html
     )
-    assert "21:00" in html
+    assert "21:00</time> <span class=\"event-zone\">(Peru time)</span>" in html
     assert 'href="https://example.org/register"' in html
     assert "Join online" in html
     assert "PSG and CooperAcción" in html
