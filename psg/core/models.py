@@ -49,6 +49,23 @@ class BasePage(Page):
         return ""
 
 
+class SectionIndexPage(BasePage):
+    """The one page of a section (news, publications, events) under home."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def summary_text(self):
+        return self.intro
+
+
 class LinkFields(models.Model):
     """A link to a page on the site or to any URL; the page wins if both."""
 

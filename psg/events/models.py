@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
-from psg.core.models import BasePage
+from psg.core.models import BasePage, SectionIndexPage
 from psg.taxonomy.models import regions_field, topics_field
 
 
@@ -70,23 +70,14 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(SectionIndexPage):
     """/events/: upcoming events first, soonest first; then past ones."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
     template = "pages/event_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("event index")
-
-    def summary_text(self):
-        return self.intro
 
     def events(self):
         return EventPage.objects.live().public().descendant_of(self)

@@ -14,7 +14,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
-from psg.core.models import BasePage, DatePrecision, format_partial_date
+from psg.core.models import (
+    BasePage,
+    DatePrecision,
+    SectionIndexPage,
+    format_partial_date,
+)
 from psg.taxonomy.models import Series, regions_field, topics_field
 
 NEWS_PER_PAGE = 10
@@ -37,23 +42,14 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """/news/: every news item, newest first, ten a page."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
     template = "pages/news_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("news index")
-
-    def summary_text(self):
-        return self.intro
 
     def news_items(self):
         return (

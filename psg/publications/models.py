@@ -11,29 +11,25 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from psg.core.models import BasePage, DatePrecision, format_partial_date
+from psg.core.models import (
+    BasePage,
+    DatePrecision,
+    SectionIndexPage,
+    format_partial_date,
+)
 from psg.taxonomy.models import regions_field, topics_field
 
 PUBLICATIONS_PER_PAGE = 12
 
 
-class PublicationIndexPage(BasePage):
+class PublicationIndexPage(SectionIndexPage):
     """/publications/ ("Resources"): newest first, filtered by kind."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
     template = "pages/publication_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.PublicationPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("publication index")
-
-    def summary_text(self):
-        return self.intro
 
     def publications(self, kind=None):
         queryset = (
@@ -46,7 +42,7 @@ class PublicationIndexPage(BasePage):
                 Prefetch(
                     "files",
                     queryset=PublicationFile.objects.select_related("document"),
-                )
+                ),
             )
             .order_by(F("date").desc(nulls_last=True), "-pk")
         )
