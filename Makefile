@@ -56,7 +56,7 @@ browser-deps: ## axe-core for the browser tests (from the npm registry)
 
 check: install ## Django's system checks and the migrations check
 	DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		DJANGO_SETTINGS_MODULE=psg.settings.production ALLOWED_HOSTS=example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -15,7 +15,9 @@ def templates(settings, tmp_path):
         '{% extends "email/base.html" %}{% block content %}'
         "<h1>Dear {{ name }}</h1><p>Welcome.</p>{% endblock %}"
     )
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+    # A new value (not an edit in place) so Django reloads its template engines.
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
     return folder
 
 
