@@ -31,6 +31,7 @@ setup: install var/secret_key ## Migrate, collect static files, load demo conten
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py configure_site
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_content; fi
+	$(BIN)/python manage.py run_renewals --schedule
 	$(BIN)/python manage.py ensure_admin
 
 run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,12 @@ class MembersConfig(AppConfig):
     name = "psg.members"
     label = "members"
     verbose_name = _("Membership")
+
+    def ready(self):
+        from .signals import create_membership_secretary_group
+
+        post_migrate.connect(
+            create_membership_secretary_group,
+            sender=self,
+            dispatch_uid="psg.members.create_membership_secretary_group",
+        )

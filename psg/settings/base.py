@@ -269,3 +269,5 @@ PSG_TRUSTED_PROXY_HEADER = os.environ.get("PSG_TRUSTED_PROXY_HEADER", "")
 # Signed links in emails: how long they stay valid.
 PSG_JOIN_LINK_MAX_AGE = int(os.environ.get("PSG_JOIN_LINK_MAX_AGE", str(3 * 86400)))
 PSG_SIGNIN_LINK_MAX_AGE = int(os.environ.get("PSG_SIGNIN_LINK_MAX_AGE", "3600"))
+# A join form sent back sooner than this after it was shown is a robot's.
+PSG_JOIN_MIN_SECONDS = int(os.environ.get("PSG_JOIN_MIN_SECONDS", "3"))

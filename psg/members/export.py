@@ -1,0 +1,113 @@
+"""Everything held about one member, as JSON or CSV (a subject access copy)."""
+
+import csv
+import io
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+
+MEMBER_FIELDS = [
+    "id",
+    "name",
+    "organisation",
+    "email",
+    "telephone",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "county",
+    "postcode",
+    "country",
+    "membership_type",
+    "payment_method",
+    "payment_reference",
+    "status",
+    "joined",
+    "current_period_end",
+    "bulletin_consent",
+    "events_consent",
+    "notes",
+    "created_at",
+    "updated_at",
+]
+CONSENT_FIELDS = ["kind", "given", "wording", "wording_version", "source"]
+GIFT_AID_FIELDS = ["wording", "wording_version", "declared_at", "cancelled_at"]
+PAYMENT_FIELDS = [
+    "date",
+    "amount",
+    "method",
+    "reference",
+    "period_start",
+    "period_end",
+    "created_at",
+]
+REMINDER_FIELDS = ["kind", "period_end", "sent_at", "created_at"]
+RECORDS = ["consents", "gift_aid_declarations", "payments", "renewal_reminders"]
+
+
+def _row(obj, fields):
+    return {name: getattr(obj, name) for name in fields}
+
+
+def member_data(member):
+    """A dict of the member's data and every record about them."""
+    details = _row(member, MEMBER_FIELDS)
+    details["country"] = member.country.code or ""
+    details["membership_type"] = member.membership_type.name
+    return {
+        "exported_at": timezone.now(),
+        "member": details,
+        "consents": [
+            {**_row(consent, CONSENT_FIELDS), "recorded_at": consent.recorded_at}
+            for consent in member.consents.order_by("recorded_at", "pk")
+        ],
+        "gift_aid_declarations": [
+            _row(declaration, GIFT_AID_FIELDS)
+            for declaration in member.gift_aid_declarations.order_by("declared_at")
+        ],
+        "payments": [
+            _row(payment, PAYMENT_FIELDS)
+            for payment in member.payments.order_by("date", "pk")
+        ],
+        "renewal_reminders": [
+            _row(reminder, REMINDER_FIELDS)
+            for reminder in member.renewal_reminders.order_by("period_end", "pk")
+        ],
+    }
+
+
+def as_json(member):
+    return json.dumps(
+        member_data(member), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
+    )
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def as_csv(member):
+    """One row per value: record, number (within its kind), field, value.
+
+    A single file that opens in any spreadsheet, whatever the number of
+    payments or consents.
+    """
+    data = member_data(member)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["record", "number", "field", "value"])
+    writer.writerow(["export", 1, "exported_at", _text(data["exported_at"])])
+    for field, value in data["member"].items():
+        writer.writerow(["member", 1, field, _text(value)])
+    for record in RECORDS:
+        for number, row in enumerate(data[record], start=1):
+            for field, value in row.items():
+                writer.writerow([record, number, field, _text(value)])
+    return out.getvalue()

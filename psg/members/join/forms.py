@@ -1,0 +1,286 @@
+"""The join form, with its traps for automated submissions."""
+
+import re
+import time
+import unicodedata
+
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.utils.translation import gettext_lazy as _
+
+from psg.members.models import (
+    JOIN_PAYMENT_METHODS,
+    Member,
+    MembershipType,
+    normalise_email,
+)
+
+STARTED_SALT = "psg.members.join-form-started"
+UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+
+
+def _max_length(name):
+    return Member._meta.get_field(name).max_length
+
+
+def started_token(when=None):
+    """A signed time for the form's hidden field: when the form was shown."""
+    return signing.dumps(when if when is not None else time.time(), salt=STARTED_SALT)
+
+
+def seconds_since(token):
+    """Seconds since ``started_token`` was made, or None if missing or forged."""
+    try:
+        started = signing.loads(token, salt=STARTED_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(started, int | float):
+        return None
+    return time.time() - started
+
+
+class InternationalEmailValidator(EmailValidator):
+    """Django's check, also allowing letters beyond ASCII before the @.
+
+    Django accepts internationalised domains but not local parts such as
+    ``josé``, which RFC 6531 allows: non-ASCII letters, digits and marks are
+    stood in for by an ASCII letter before the usual check.
+    """
+
+    def __call__(self, value):
+        local, at, domain = str(value).rpartition("@")
+        if at and any(ord(char) > 127 for char in local):
+            if not all(
+                ord(char) < 128 or unicodedata.category(char)[0] in "LMN"
+                for char in local
+            ):
+                raise ValidationError(self.message, code=self.code, params={})
+            local = "".join(char if ord(char) < 128 else "a" for char in local)
+            value = f"{local}@{domain}"
+        super().__call__(value)
+
+
+class InternationalEmailField(forms.EmailField):
+    default_validators = [InternationalEmailValidator()]
+
+
+class MembershipTypeField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class JoinForm(forms.Form):
+    """What an applicant fills in. ``wordings`` are the consent and Gift Aid
+    wordings shown (from MembershipSettings), used as the checkboxes' labels."""
+
+    membership_type = MembershipTypeField(
+        label=_("Membership type"),
+        queryset=MembershipType.objects.filter(is_active=True),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a membership type"),
+            "invalid_choice": _("Choose one of the membership types shown"),
+        },
+    )
+    organisation = forms.CharField(
+        label=_("Organisation name"),
+        help_text=_("Only if you are joining as an organisation."),
+        required=False,
+        max_length=_max_length("organisation"),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        error_messages={
+            "max_length": _(
+                "Organisation name must be %(limit_value)d characters or fewer"
+            ),
+        },
+    )
+    name = forms.CharField(
+        label=_("Full name"),
+        help_text=_("For an organisation, the name of the contact person."),
+        max_length=_max_length("name"),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter your full name"),
+            "max_length": _("Full name must be %(limit_value)d characters or fewer"),
+        },
+    )
+    email = InternationalEmailField(
+        label=_("Email address"),
+        help_text=_("We will send you a link to confirm that this address is yours."),
+        max_length=_max_length("email"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
+            "max_length": _(
+                "Email address must be %(limit_value)d characters or fewer"
+            ),
+        },
+    )
+    address_line_1 = forms.CharField(
+        label=_("Address line 1"),
+        max_length=_max_length("address_line_1"),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
+        error_messages={
+            "required": _("Enter the first line of your address"),
+            "max_length": _(
+                "Address line 1 must be %(limit_value)d characters or fewer"
+            ),
+        },
+    )
+    address_line_2 = forms.CharField(
+        label=_("Address line 2 (optional)"),
+        required=False,
+        max_length=_max_length("address_line_2"),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
+        error_messages={
+            "max_length": _(
+                "Address line 2 must be %(limit_value)d characters or fewer"
+            ),
+        },
+    )
+    town = forms.CharField(
+        label=_("Town or city"),
+        max_length=_max_length("town"),
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        error_messages={
+            "required": _("Enter your town or city"),
+            "max_length": _("Town or city must be %(limit_value)d characters or fewer"),
+        },
+    )
+    county = forms.CharField(
+        label=_("County, state or region (optional)"),
+        required=False,
+        max_length=_max_length("county"),
+        widget=forms.TextInput(attrs={"autocomplete": "address-level1"}),
+        error_messages={
+            "max_length": _(
+                "County, state or region must be %(limit_value)d characters or fewer"
+            ),
+        },
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        help_text=_("Optional outside the UK."),
+        required=False,
+        max_length=_max_length("postcode"),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "postal-code",
+                "spellcheck": "false",
+                "class": "input--short",
+            }
+        ),
+        error_messages={
+            "max_length": _("Postcode must be %(limit_value)d characters or fewer"),
+        },
+    )
+    country = LazyTypedChoiceField(
+        label=_("Country"),
+        choices=countries,
+        initial="GB",
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+        error_messages={
+            "required": _("Choose your country"),
+            "invalid_choice": _("Choose your country from the list"),
+        },
+    )
+    payment_method = forms.ChoiceField(
+        label=_("How will you pay?"),
+        choices=[(method.value, method.label) for method in JOIN_PAYMENT_METHODS],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how you will pay"),
+            "invalid_choice": _("Choose one of the ways to pay shown"),
+        },
+    )
+    gift_aid = forms.BooleanField(required=False)
+    bulletin_consent = forms.BooleanField(required=False)
+    events_consent = forms.BooleanField(required=False)
+    # Traps for automated submissions: a field people never see, and when the
+    # form was shown (no person fills it in within a few seconds).
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    radio_fields = ("membership_type", "payment_method")
+    checkbox_fields = ("gift_aid", "bulletin_consent", "events_consent")
+
+    def __init__(self, *args, wordings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wordings = wordings
+        self.fields["gift_aid"].label = wordings["gift_aid_wording"]
+        self.fields["bulletin_consent"].label = wordings["bulletin_consent_wording"]
+        self.fields["events_consent"].label = wordings["events_consent_wording"]
+        if not self.is_bound:
+            self.fields["started"].initial = started_token()
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_postcode(self):
+        return " ".join(self.cleaned_data["postcode"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        membership_type = cleaned.get("membership_type")
+        if membership_type and membership_type.for_organisations:
+            if not cleaned.get("organisation"):
+                self.add_error("organisation", _("Enter the name of your organisation"))
+        elif "organisation" in cleaned:
+            # Typed in, then another type chosen: an individual has none.
+            cleaned["organisation"] = ""
+        if cleaned.get("country") == "GB" and "postcode" in cleaned:
+            postcode = cleaned["postcode"].upper()
+            match = UK_POSTCODE.match(postcode)
+            if not postcode:
+                self.add_error("postcode", _("Enter your postcode"))
+            elif not match:
+                self.add_error("postcode", _("Enter a real UK postcode, like SW1A 1AA"))
+            else:
+                cleaned["postcode"] = " ".join(match.groups())
+        return cleaned
+
+    def looks_automated(self):
+        """Whether the trap field was filled in, or the form came back too fast
+        (or without a genuine start time)."""
+        if self.cleaned_data.get("website"):
+            return True
+        elapsed = seconds_since(self.cleaned_data.get("started", ""))
+        return elapsed is None or elapsed < settings.PSG_JOIN_MIN_SECONDS
+
+    def error_summary(self):
+        """(element id, message) for each error, in the order of the form."""
+        items = [("join-form", error) for error in self.non_field_errors()]
+        for bound_field in self:
+            if bound_field.name in self.radio_fields:
+                target = f"{bound_field.auto_id}_0"
+            else:
+                target = bound_field.id_for_label
+            items.extend((target, error) for error in bound_field.errors)
+        return items
+
+    def application_data(self):
+        """What to keep until the applicant confirms: JSON-safe, with the
+        wordings shown."""
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("website", "started", "membership_type")
+        }
+        data["country"] = str(data["country"])
+        data["membership_type"] = self.cleaned_data["membership_type"].pk
+        data["shown"] = dict(self.wordings)
+        return data

@@ -1,0 +1,40 @@
+"""Background work for members, run by the task worker (django-tasks)."""
+
+from django_tasks import task
+
+from psg.members import renewals
+from psg.members.account import emails as account_emails
+
+
+@task()
+def run_renewals():
+    """The daily membership job: renewals (see psg.members.renewals) and the
+    purge of unconfirmed join applications.
+
+    Schedules tomorrow's run before doing today's, so a failure today does not
+    break the chain; only one run is ever waiting.
+    """
+    from psg.members.join.applications import purge_unconfirmed
+
+    renewals.schedule_next_run()
+    result = renewals.run_renewals().as_dict()
+    # The daily run also clears join applications nobody confirmed in 30 days.
+    result["purged_applications"] = purge_unconfirmed()
+    return result
+
+
+@task()
+def send_signin_link(member_id):
+    """Email a member a link to sign in at /membership/."""
+    account_emails.send_signin_email(member_id)
+
+
+@task()
+def purge_join_applications():
+    """Delete join applications nobody confirmed within 30 days (safe to rerun).
+
+    Returns how many were deleted.
+    """
+    from psg.members.join.applications import purge_unconfirmed
+
+    return purge_unconfirmed()

@@ -1,0 +1,145 @@
+"""The run_renewals task keeps exactly one future run of itself queued."""
+
+import datetime
+import io
+import zoneinfo
+
+import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from psg.members import renewals
+from psg.members.models import Member
+from psg.members.tasks import run_renewals
+from psg.members.tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The production task backend: tasks wait in the database for a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def waiting_runs():
+    return DBTaskResult.objects.filter(
+        task_path=run_renewals.module_path, status=TaskResultStatus.READY
+    )
+
+
+def work(db_result):
+    """Run one queued task as `manage.py db_worker` does."""
+    db_result.claim("test-worker")
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run_task(db_result)
+    db_result.refresh_from_db()
+    return db_result
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Before six in the morning: later the same day.
+        (datetime.datetime(2026, 5, 4, 5, 59, tzinfo=LONDON), (2026, 5, 4)),
+        # At or after six: the next day.
+        (datetime.datetime(2026, 5, 4, 6, 0, tzinfo=LONDON), (2026, 5, 5)),
+        (datetime.datetime(2026, 5, 4, 23, 30, tzinfo=LONDON), (2026, 5, 5)),
+        # The night the clocks go forward (29 March 2026) and back (25 October).
+        (datetime.datetime(2026, 3, 28, 12, 0, tzinfo=LONDON), (2026, 3, 29)),
+        (datetime.datetime(2026, 10, 24, 12, 0, tzinfo=LONDON), (2026, 10, 25)),
+    ],
+)
+def test_next_run_is_six_in_the_morning_london_time(now, expected):
+    when = renewals.next_run_time(now)
+
+    local = when.astimezone(LONDON)
+    assert (local.year, local.month, local.day) == expected
+    assert (local.hour, local.minute) == (6, 0)
+    assert when > now
+
+
+def test_schedule_seeds_one_future_run_however_often_it_is_called(database_tasks):
+    out = io.StringIO()
+    call_command("run_renewals", "--schedule", stdout=out)
+    call_command("run_renewals", "--schedule", stdout=io.StringIO())
+    renewals.schedule_next_run()
+
+    [waiting] = waiting_runs()
+    assert waiting.run_after == renewals.next_run_time()
+    assert waiting.run_after > timezone.now()
+    local = timezone.localtime(waiting.run_after)
+    assert "The next renewals run is queued for" in out.getvalue()
+    assert f"{local:%Y-%m-%d} 06:00" in out.getvalue()
+
+
+def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
+    today = timezone.localdate()
+    member = MemberFactory(
+        status=Member.Status.ACTIVE,
+        current_period_end=today - datetime.timedelta(days=30),
+    )
+    renewals.schedule_next_run()
+    [first] = waiting_runs()
+    # Its time has come.
+    DBTaskResult.objects.filter(pk=first.pk).update(
+        run_after=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    first.refresh_from_db()
+
+    done = work(first)
+
+    assert done.status == TaskResultStatus.SUCCESSFUL
+    assert done.return_value["lapsed"] == 1
+    member.refresh_from_db()
+    assert member.status == Member.Status.LAPSED
+    [second] = waiting_runs()
+    assert second.pk != first.pk
+    assert second.run_after == renewals.next_run_time()
+
+    # Someone also queues a run by hand, or seeds the schedule again: when
+    # that runs there is still one future run waiting, not two.
+    extra = DBTaskResult.objects.get(pk=run_renewals.enqueue().id)
+    work(extra)
+    renewals.schedule_next_run()
+    assert list(waiting_runs()) == [second]
+
+
+def test_a_failing_run_has_already_queued_the_next(database_tasks, monkeypatch):
+    renewals.schedule_next_run()
+    [first] = waiting_runs()
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(renewals, "run_renewals", broken)
+    done = work(first)
+
+    assert done.status == TaskResultStatus.FAILED
+    assert waiting_runs().count() == 1
+
+
+def test_without_a_database_backend_nothing_is_scheduled(settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    err = io.StringIO()
+
+    call_command("run_renewals", "--schedule", stdout=io.StringIO(), stderr=err)
+
+    assert "cron" in err.getvalue()
+    assert not DBTaskResult.objects.exists()
