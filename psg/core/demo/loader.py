@@ -101,6 +101,7 @@ class DemoLoader:
         self.load_events()
         self.load_home(home)
         self.load_organisation(default_site)
+        self.load_bank_details(default_site)
         self.load_navigation(default_site)
 
     # Finding and creating
@@ -335,6 +336,17 @@ class DemoLoader:
                 setattr(organisation, name, value)
             organisation.save()
         self.count(organisation, created)
+
+    def load_bank_details(self, default_site):
+        from psg.members.models import MembershipSettings
+
+        membership = MembershipSettings.for_site(default_site)
+        created = not any(getattr(membership, name) for name in site.BANK_DETAILS)
+        if created:
+            for name, value in site.BANK_DETAILS.items():
+                setattr(membership, name, value)
+            membership.save()
+        self.count(membership, created)
 
     def load_navigation(self, default_site):
         navigation = NavigationSettings.for_site(default_site)

@@ -51,6 +51,18 @@ ORGANISATION = {
     "tagline": "Human rights, social inclusion and democracy in Peru",
 }
 
+# Invented bank details for the demo, so the join pages show how to pay;
+# the membership secretary enters the real ones under Settings.
+BANK_DETAILS = {
+    "bank_name": "Demo Bank plc",
+    "sort_code": "00-00-00",
+    "account_number": "00000000",
+    "cheque_address": (
+        "Membership Secretary\nPeru Support Group\nPO Box 70412\nLondon\nN1 9ZQ"
+    ),
+    "secretary_email": "membership@perusupportgroup.org.uk",
+}
+
 # (label, page key, URL)
 MENU = [
     ("News", "news", ""),

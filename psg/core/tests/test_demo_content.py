@@ -351,3 +351,13 @@ def test_a_deleted_demo_page_comes_back_on_the_next_run(demo):
     NewsPage.objects.get(slug="letter-from-puno-a-lake-in-trouble").delete()
     assert load()[0] == 1
     assert NewsPage.objects.filter(slug="letter-from-puno-a-lake-in-trouble").exists()
+
+
+def test_demo_bank_details_show_on_the_payment_pages(demo):
+    from wagtail.models import Site
+
+    from psg.members.models import MembershipSettings
+
+    membership = MembershipSettings.for_site(Site.objects.get(is_default_site=True))
+    assert membership.sort_code == "00-00-00"
+    assert membership.bank_name == "Demo Bank plc"
