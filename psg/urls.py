@@ -19,6 +19,7 @@ urlpatterns = [
     path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),
     path("", include("psg.members.urls")),
+    path("bulletin/", include("psg.bulletin.urls")),
 ]
 
 if settings.PSG_SERVE_MEDIA:

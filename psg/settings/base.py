@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "psg.standard_pages",
     "psg.legacy",
     "psg.members",
+    "psg.bulletin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

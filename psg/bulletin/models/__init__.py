@@ -1,0 +1,4 @@
+"""The bulletin: series, numbered editions, subscribers and deliveries."""
+
+from .editions import *  # noqa: F403
+from .subscribers import *  # noqa: F403

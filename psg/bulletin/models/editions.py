@@ -1,0 +1,3 @@
+"""Bulletin series and their numbered editions."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Subscribers to the bulletin, members or not."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""The bulletin's public pages: the archive at /bulletin/, subscribing."""
+
+urlpatterns = []
