@@ -14,7 +14,8 @@ transaction, and leaves:
 - an ErasureLog row: the member number, when, and who asked; nothing else.
 
 Deleted: consents, Gift Aid declarations, renewal reminders, join applications
-from the same address, and finished background tasks that carried the address.
+and the bulletin subscription (psg.bulletin) of the same address, and
+finished background tasks that carried the address.
 Scrubbed: the Wagtail and Django admin logs' entries about the member and
 their records, and any other entry showing their email address or full name.
 """
@@ -32,6 +33,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, Revision
 
+from psg.bulletin.models import Subscriber
+from psg.bulletin.subscriptions import erase_member_subscription
 from psg.members.models import (
     Consent,
     ErasureLog,
@@ -92,6 +95,11 @@ def erase_member(member, requested_by):
         ),
         RenewalReminder: list(member.renewal_reminders.values_list("pk", flat=True)),
         Payment: list(member.payments.values_list("pk", flat=True)),
+        Subscriber: list(
+            Subscriber.objects.filter(
+                Q(member=member) | Q(email__iexact=member.email)
+            ).values_list("pk", flat=True)
+        ),
         Member: [number],
     }
     _scrub_admin_logs(related, terms)
@@ -101,6 +109,7 @@ def erase_member(member, requested_by):
     member.gift_aid_declarations.all().delete()
     member.renewal_reminders.all().delete()
     JoinApplication.objects.filter(email__iexact=member.email).delete()
+    erase_member_subscription(member)
     payments = Payment.objects.filter(member=member)
     payments.exclude(reference=member.payment_reference).update(reference="")
     payments.update(member=None)

@@ -7,29 +7,15 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS
+
 MEMBER_FIELDS = [
     "id",
-    "name",
-    "organisation",
-    "email",
-    "telephone",
-    "address_line_1",
-    "address_line_2",
-    "town",
-    "county",
-    "postcode",
-    "country",
-    "membership_type",
-    "payment_method",
-    "payment_reference",
-    "status",
-    "joined",
-    "current_period_end",
+    *CONTACT_FIELDS,
+    *MEMBERSHIP_FIELDS,
     "bulletin_consent",
     "events_consent",
     "notes",
-    "created_at",
-    "updated_at",
 ]
 CONSENT_FIELDS = ["kind", "given", "wording", "wording_version", "source"]
 GIFT_AID_FIELDS = ["wording", "wording_version", "declared_at", "cancelled_at"]

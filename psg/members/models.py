@@ -121,6 +121,30 @@ class MembershipType(models.Model):
         return f"{self.name} (£{self.annual_fee})"
 
 
+# The fields a member can correct themselves, in the order forms show them.
+CONTACT_FIELDS = [
+    "name",
+    "organisation",
+    "email",
+    "telephone",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "county",
+    "postcode",
+    "country",
+]
+# What the membership secretary manages on top of them.
+MEMBERSHIP_FIELDS = [
+    "membership_type",
+    "payment_method",
+    "payment_reference",
+    "status",
+    "joined",
+    "current_period_end",
+]
+
+
 class MemberQuerySet(models.QuerySet):
     def renewal_due_within(self, days, today=None):
         today = today or timezone.localdate()
@@ -250,6 +274,11 @@ class Member(models.Model):
         if getattr(self, field) != given:
             setattr(self, field, given)
             self.save(update_fields=[field, "updated_at"])
+        if kind == Consent.Kind.BULLETIN:
+            # The bulletin's subscriber list follows the member's consent.
+            from psg.bulletin.subscriptions import sync_member_subscription
+
+            sync_member_subscription(self, when=consent.recorded_at)
         return consent
 
     @transaction.atomic

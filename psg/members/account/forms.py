@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from psg.members.models import Member, normalise_email
+from psg.members.models import CONTACT_FIELDS, Member, normalise_email
 
 EMAIL_TAKEN = _(
     "Another membership uses this email address. Please choose another, or "
@@ -40,18 +40,7 @@ class DetailsForm(forms.ModelForm):
 
     class Meta:
         model = Member
-        fields = [
-            "name",
-            "organisation",
-            "email",
-            "telephone",
-            "address_line_1",
-            "address_line_2",
-            "town",
-            "county",
-            "postcode",
-            "country",
-        ]
+        fields = CONTACT_FIELDS
         help_texts = {
             "name": _("Your name, or the contact person's for an organisation."),
             "organisation": _("Only for an organisation's membership."),

@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from psg.members.models import (
+    CONTACT_FIELDS,
+    MEMBERSHIP_FIELDS,
     Consent,
     GiftAidDeclaration,
     Member,
@@ -36,25 +38,7 @@ from psg.members.models import (
 )
 
 # Member fields, in the order of the form on the member's page.
-MEMBER_FIELDS = [
-    "name",
-    "organisation",
-    "email",
-    "telephone",
-    "address_line_1",
-    "address_line_2",
-    "town",
-    "county",
-    "postcode",
-    "country",
-    "membership_type",
-    "payment_method",
-    "payment_reference",
-    "status",
-    "joined",
-    "current_period_end",
-    "notes",
-]
+MEMBER_FIELDS = [*CONTACT_FIELDS, *MEMBERSHIP_FIELDS, "notes"]
 
 CONSENT_KINDS = [Consent.Kind.BULLETIN, Consent.Kind.EVENTS]
 
