@@ -1,3 +1,43 @@
 """The bulletin's public pages: the archive at /bulletin/, subscribing."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import subscriber_views, views
+
+urlpatterns = [
+    # Subscribing and unsubscribing (psg.bulletin.subscriber_views).
+    path("subscribe/", subscriber_views.subscribe, name="bulletin-subscribe"),
+    path(
+        "subscribe/sent/",
+        subscriber_views.subscribe_sent,
+        name="bulletin-subscribe-sent",
+    ),
+    path(
+        "subscribe/confirm/<str:token>/",
+        subscriber_views.subscribe_confirm,
+        name="bulletin-subscribe-confirm",
+    ),
+    path(
+        "subscribe/done/",
+        subscriber_views.subscribe_done,
+        name="bulletin-subscribe-done",
+    ),
+    path(
+        "unsubscribe/<str:token>/",
+        subscriber_views.unsubscribe,
+        name="bulletin-unsubscribe",
+    ),
+    # The archive (psg.bulletin.views); after the fixed addresses above, as a
+    # series slug could otherwise shadow them.
+    path("", views.archive_index, name="bulletin-archive"),
+    path(
+        "<slug:series>/<int:number>/",
+        views.edition_detail,
+        name="bulletin-edition",
+    ),
+    path(
+        "<slug:series>/<int:number>.pdf",
+        views.edition_pdf,
+        name="bulletin-edition-pdf",
+    ),
+]

@@ -265,6 +265,8 @@ PSG_RATE_LIMITS = {
     "join-email": os.environ.get("PSG_RATE_JOIN_EMAIL", "3/h"),
     "signin-ip": os.environ.get("PSG_RATE_SIGNIN_IP", "10/h"),
     "signin-email": os.environ.get("PSG_RATE_SIGNIN_EMAIL", "3/h"),
+    "subscribe-ip": os.environ.get("PSG_RATE_SUBSCRIBE_IP", "5/h"),
+    "subscribe-email": os.environ.get("PSG_RATE_SUBSCRIBE_EMAIL", "3/h"),
 }
 PSG_TRUSTED_PROXY_HEADER = os.environ.get("PSG_TRUSTED_PROXY_HEADER", "")
 # Signed links in emails: how long they stay valid.

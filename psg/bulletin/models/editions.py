@@ -1,3 +1,327 @@
 """Bulletin series and their numbered editions."""
 
-__all__ = []
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+__all__ = [
+    "ITEM_PAGE_TYPES",
+    "BulletinSeries",
+    "Edition",
+    "EditionItem",
+    "edition_title",
+    "legacy_numbers",
+]
+
+# The page types an edition lists, in the order "Compose from latest" adds them.
+ITEM_PAGE_TYPES = ("news.NewsPage", "publications.PublicationPage", "events.EventPage")
+
+# With no earlier edition, "Compose from latest" looks this far back.
+COMPOSE_DEFAULT_DAYS = 30
+
+
+def edition_title(series_name, number, date):
+    """ "Update 119 — 31 January 2007": how an edition is named everywhere."""
+    if date is None:
+        return _("%(series)s %(number)s") % {"series": series_name, "number": number}
+    return _("%(series)s %(number)s — %(date)s") % {
+        "series": series_name,
+        "number": number,
+        "date": date_format(date, "j F Y"),
+    }
+
+
+def legacy_numbers(series):
+    """The bulletin numbers imported news items carry for ``series``."""
+    from psg.news.models import NewsPage
+
+    return NewsPage.objects.filter(
+        bulletin_name__iexact=series.name, bulletin_number__isnull=False
+    ).values_list("bulletin_number", flat=True)
+
+
+class BulletinSeries(models.Model):
+    """A run of numbered bulletins: "Update", "Peru News", "Newsletter"."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "As readers know it, e.g. Update. Imported news items whose "
+            "bulletin has this name (in any case) form its earlier editions."
+        ),
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, help_text=_("Used in addresses.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    from_name = models.CharField(
+        _("sender name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to send as the organisation."),
+    )
+    reply_to = models.EmailField(
+        _("reply-to address"),
+        blank=True,
+        help_text=_("Leave empty to use the organisation's address."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("New editions can be made only in an active series."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("from_name"), FieldPanel("reply_to")]),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bulletin series")
+        verbose_name_plural = _("bulletin series")
+
+    def __str__(self):
+        return self.name
+
+    def highest_number(self, exclude_pk=None):
+        """The highest number used so far, by an edition or an imported item."""
+        editions = self.editions.all()
+        if exclude_pk is not None:
+            editions = editions.exclude(pk=exclude_pk)
+        highest = editions.aggregate(highest=Max("number"))["highest"] or 0
+        legacy = legacy_numbers(self).aggregate(highest=Max("bulletin_number"))
+        return max(highest, legacy["highest"] or 0)
+
+    def next_number(self):
+        return self.highest_number() + 1
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        """Editions readers may see: sent, or imported from the old site."""
+        return self.filter(Q(status=Edition.Status.SENT) | Q(is_legacy=True))
+
+
+class Edition(ClusterableModel):
+    """One numbered edition of a series: an introduction and a list of items."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    series = models.ForeignKey(
+        BulletinSeries,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        related_name="editions",
+    )
+    number = models.PositiveIntegerField(
+        _("number"),
+        help_text=_("The next number in the series is proposed; no gaps."),
+    )
+    date = models.DateField(_("date"), default=datetime.date.today)
+    introduction = RichTextField(_("introduction"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        editable=False,
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    is_legacy = models.BooleanField(
+        _("archived edition"),
+        default=False,
+        help_text=_(
+            "An edition from before this site, shown in the archive without being sent."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("series"), FieldPanel("number"), FieldPanel("date")]),
+        FieldPanel("introduction"),
+        InlinePanel("items", label=_("Items"), heading=_("Items")),
+        MultiFieldPanel(
+            [FieldPanel("is_legacy")], heading=_("Archive"), classname="collapsed"
+        ),
+    ]
+
+    class Meta:
+        ordering = ["series__name", "-number"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(
+                "series", "number", name="bulletin_edition_number_unique"
+            )
+        ]
+
+    def __str__(self):
+        return str(edition_title(self.series.name, self.number, self.date))
+
+    def clean(self):
+        super().clean()
+        if self.series_id is None or self.number is None:
+            return
+        series = self.series
+        others = series.editions.exclude(pk=self.pk)
+        if others.filter(number=self.number).exists():
+            raise ValidationError(
+                {
+                    "number": _(
+                        "%(series)s %(number)s already exists. The next free "
+                        "number is %(next)s."
+                    )
+                    % {
+                        "series": series.name,
+                        "number": self.number,
+                        "next": series.highest_number(exclude_pk=self.pk) + 1,
+                    }
+                }
+            )
+        highest = series.highest_number(exclude_pk=self.pk)
+        if self.number > highest + 1:
+            raise ValidationError(
+                {
+                    "number": _(
+                        "%(series)s %(number)s would leave a gap after "
+                        "%(highest)s. The next number is %(next)s."
+                    )
+                    % {
+                        "series": series.name,
+                        "number": self.number,
+                        "highest": highest,
+                        "next": highest + 1,
+                    }
+                }
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "bulletin-edition",
+            kwargs={"series": self.series.slug, "number": self.number},
+        )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.SENT or self.is_legacy
+
+    def compose_from_latest(self):
+        """Add every page first published since the previous edition.
+
+        "Since" is the start of the previous edition's day in the series (or
+        the last 30 days when there is none); pages already listed here or in
+        the previous edition are left out. News comes first, then
+        publications, then events, each oldest first. Returns the pages added.
+        """
+        from wagtail.models import Page
+
+        previous = (
+            Edition.objects.filter(series_id=self.series_id, number__lt=self.number)
+            .order_by("-number")
+            .first()
+        )
+        if previous is not None:
+            since = timezone.make_aware(
+                datetime.datetime.combine(previous.date, datetime.time.min)
+            )
+            skip = set(previous.items.values_list("page_id", flat=True))
+        else:
+            since = timezone.now() - datetime.timedelta(days=COMPOSE_DEFAULT_DAYS)
+            skip = set()
+        skip |= set(self.items.values_list("page_id", flat=True))
+        position = self.items.aggregate(last=Max("sort_order"))["last"]
+        position = -1 if position is None else position
+        added = []
+        for model in page_models():
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(first_published_at__gte=since)
+                .exclude(pk__in=skip)
+                .order_by("first_published_at", "pk")
+            )
+            for page in pages:
+                position += 1
+                EditionItem.objects.create(
+                    edition=self, page=Page(pk=page.pk), sort_order=position
+                )
+                added.append(page)
+        if added:
+            self.save(update_fields=["updated_at"])
+        return added
+
+
+def page_models():
+    """The page classes an edition may list, in ``ITEM_PAGE_TYPES`` order."""
+    from django.apps import apps
+
+    return [apps.get_model(label) for label in ITEM_PAGE_TYPES]
+
+
+class EditionItem(Orderable):
+    """A news item, publication or event listed in an edition."""
+
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page", list(ITEM_PAGE_TYPES))]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+
+    def __str__(self):
+        return str(self.page)
+
+    def clean(self):
+        super().clean()
+        if self.page_id is None:
+            return
+        if self.page.specific_class not in page_models():
+            raise ValidationError(
+                {
+                    "page": _(
+                        "Choose a news item, a publication or an event; "
+                        "“%(title)s” is a %(kind)s."
+                    )
+                    % {
+                        "title": self.page.title,
+                        "kind": self.page.specific_class._meta.verbose_name,
+                    }
+                }
+            )

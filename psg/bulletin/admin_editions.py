@@ -1,0 +1,175 @@
+"""The admin's bulletin series and editions: compose, preview, number."""
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from . import archive
+from .models import BulletinSeries, Edition
+from .views import render_edition
+
+
+class BulletinSeriesViewSet(ModelViewSet):
+    model = BulletinSeries
+    name = "bulletin_series"
+    url_prefix = "bulletin/series"
+    icon = "list-ul"
+    menu_label = gettext_lazy("Series")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["name", "slug", "is_active"]
+    ordering = "name"
+
+
+class EditionCreateView(generic.CreateView):
+    def get_initial_form_instance(self):
+        """A new edition proposes the next number of the chosen series."""
+        series = None
+        if series_pk := self.request.GET.get("series", "").strip():
+            series = BulletinSeries.objects.filter(pk=series_pk).first()
+        if series is None:
+            latest = Edition.objects.select_related("series").order_by("-pk").first()
+            series = latest.series if latest else None
+        if series is None:
+            series = BulletinSeries.objects.filter(is_active=True).first()
+        instance = Edition()
+        if series is not None:
+            instance.series = series
+            instance.number = series.next_number()
+        return instance
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if "series" in form.fields:
+            form.fields["series"].queryset = BulletinSeries.objects.filter(
+                is_active=True
+            )
+        if "number" in form.fields:
+            form.fields["number"].help_text = next_numbers_help()
+        return form
+
+
+def next_numbers_help():
+    """ "Next numbers: Newsletter 1, Peru News 53, Update 120." """
+    numbers = ", ".join(
+        f"{series.name} {series.next_number()}"
+        for series in BulletinSeries.objects.filter(is_active=True)
+    )
+    return _("Next numbers: %(numbers)s.") % {"numbers": numbers}
+
+
+class EditionEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        buttons.append(
+            Button(
+                _("Preview"),
+                url=reverse("bulletin_editions:preview", args=[quote(self.object.pk)]),
+                icon_name="view",
+                attrs={"target": "_blank", "rel": "noopener"},
+                priority=5,
+            )
+        )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["compose_url"] = reverse(
+            "bulletin_editions:compose", args=[quote(self.object.pk)]
+        )
+        return context
+
+
+class EditionIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Preview"),
+                url=reverse("bulletin_editions:preview", args=[quote(instance.pk)]),
+                icon_name="view",
+                priority=15,
+            )
+        )
+        return buttons
+
+
+class EditionViewSet(ModelViewSet):
+    model = Edition
+    name = "bulletin_editions"
+    url_prefix = "bulletin/editions"
+    icon = "mail"
+    menu_label = gettext_lazy("Editions")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = EditionIndexView
+    add_view_class = EditionCreateView
+    edit_view_class = EditionEditView
+    edit_template_name = "bulletin/admin/edition_edit.html"
+    list_display = [
+        "series",
+        "number",
+        "date",
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+    ]
+    list_filter = ["series", "status"]
+    list_per_page = 50
+    ordering = ["series__name", "-number"]
+
+    def get_queryset(self, request):
+        return Edition.objects.select_related("series")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("preview/<int:pk>/", self.preview_view, name="preview"),
+            path("compose/<int:pk>/", self.compose_view, name="compose"),
+        ]
+
+    def preview_view(self, request, pk):
+        if not self.permission_policy.user_has_any_permission(
+            request.user, ["add", "change"]
+        ):
+            raise PermissionDenied
+        edition = get_object_or_404(archive.editions_with_items(), pk=pk)
+        response = render_edition(request, archive.edition_view(edition), preview=True)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def compose_view(self, request, pk):
+        return require_POST(self._compose)(request, pk)
+
+    def _compose(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        edition = get_object_or_404(Edition, pk=pk)
+        added = edition.compose_from_latest()
+        if added:
+            messages.success(
+                request,
+                ngettext(
+                    "Added %(count)d item published since the previous edition.",
+                    "Added %(count)d items published since the previous edition.",
+                    len(added),
+                )
+                % {"count": len(added)},
+            )
+        else:
+            messages.warning(
+                request, _("Nothing new has been published since the previous edition.")
+            )
+        return redirect(self.get_url_name("edit"), pk)

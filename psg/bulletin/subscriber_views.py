@@ -1,0 +1,131 @@
+"""Subscribing at /bulletin/subscribe/ and unsubscribing by personal link.
+
+Like joining: pages never cached, CSRF on the sign-up POSTs, the same answer
+whether or not an address is known, and the join form's traps and rate
+limits. Unsubscribing needs nothing but the link's secret.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from psg.core.ratelimit import client_ip, over_limit, rate_limited
+from psg.members.join.applications import shown_wordings
+from psg.members.join.views import MAIL_ERRORS
+from psg.members.models import MembershipSettings
+from psg.members.tokens import read_token
+
+from . import subscriptions
+from .models import Subscriber
+from .subscriber_forms import SubscribeForm
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscribe(request):
+    membership_settings = MembershipSettings.for_request(request)
+    context = {"wording": membership_settings.bulletin_consent_wording}
+    if request.method != "POST":
+        context["form"] = SubscribeForm()
+        return render(request, "bulletin/subscribe/subscribe.html", context)
+
+    form = SubscribeForm(request.POST)
+    context["form"] = form
+    ip = client_ip(request)
+    if not form.is_valid():
+        if over_limit("subscribe-ip", ip, increment=False):
+            return rate_limited(request)
+        return render(request, "bulletin/subscribe/subscribe.html", context)
+
+    email = form.cleaned_data["email"]
+    if over_limit("subscribe-ip", ip) or over_limit("subscribe-email", email.lower()):
+        return rate_limited(request)
+    if form.looks_automated():
+        logger.info("Bulletin sign-up: automated submission ignored")
+        return redirect("bulletin-subscribe-sent")
+    try:
+        subscriptions.request_subscription(
+            email,
+            form.cleaned_data["name"],
+            reply_to=membership_settings.secretary_email or None,
+        )
+    except MAIL_ERRORS:
+        logger.exception("Bulletin sign-up: could not send the email")
+        return render(request, "bulletin/subscribe/email_failed.html", status=503)
+    return redirect("bulletin-subscribe-sent")
+
+
+@never_cache
+def subscribe_sent(request):
+    valid_days = max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400)
+    return render(request, "bulletin/subscribe/sent.html", {"valid_days": valid_days})
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscribe_confirm(request, token):
+    """GET shows a Confirm button; only the POST (mail scanners follow links,
+    they don't press buttons) subscribes."""
+    payload, expired = read_token(
+        subscriptions.SUBSCRIBE_SALT, token, settings.PSG_JOIN_LINK_MAX_AGE
+    )
+    if expired:
+        return render(request, "bulletin/subscribe/link_expired.html", status=410)
+    subscriber = subscriptions.subscriber_for_token(payload)
+    if subscriber is None:
+        status = 400 if payload is None else 410
+        template = "link_invalid" if payload is None else "link_expired"
+        return render(request, f"bulletin/subscribe/{template}.html", status=status)
+    if subscriber.status == Subscriber.Status.SUBSCRIBED:
+        return render(request, "bulletin/subscribe/subscribed.html")
+    if request.method != "POST":
+        return render(
+            request, "bulletin/subscribe/confirm.html", {"subscriber": subscriber}
+        )
+    membership_settings = MembershipSettings.for_request(request)
+    subscriptions.confirm_subscription(subscriber, shown_wordings(membership_settings))
+    return redirect("bulletin-subscribe-done")
+
+
+@never_cache
+def subscribe_done(request):
+    return render(request, "bulletin/subscribe/subscribed.html")
+
+
+# Exempt from CSRF: mail providers send the RFC 8058 one-click POST with no
+# cookie and no CSRF token. Nothing is at risk: the token in the URL is the
+# subscriber's secret, which a forged request could not know, and the page's
+# own form posts to the same URL without a CSRF token (so it sets no cookie).
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    subscriber = Subscriber.objects.filter(unsubscribe_token=token).first()
+    if subscriber is None:
+        if request.method == "POST":
+            raise Http404
+        return render(request, "bulletin/unsubscribe/link_invalid.html", status=404)
+    if request.method != "POST":
+        return render(
+            request,
+            "bulletin/unsubscribe/unsubscribe.html",
+            {
+                "subscriber": subscriber,
+                "already": subscriber.status == Subscriber.Status.UNSUBSCRIBED,
+            },
+        )
+    membership_settings = MembershipSettings.for_request(request)
+    subscriptions.unsubscribe(subscriber, shown_wordings(membership_settings))
+    if request.POST.get("List-Unsubscribe") == "One-Click":
+        # A mail program's one-click request: a short answer, no page.
+        return HttpResponse("Unsubscribed.\n", content_type="text/plain; charset=utf-8")
+    return render(request, "bulletin/unsubscribe/done.html", {"subscriber": subscriber})

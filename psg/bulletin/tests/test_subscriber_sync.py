@@ -1,0 +1,110 @@
+"""A member's bulletin consent and their subscription move together, and
+erasing a member erases their subscription."""
+
+import pytest
+
+from psg.bulletin.models import Subscriber
+from psg.members.erasure import erase_member
+from psg.members.models import Consent
+from psg.members.tests.factories import MemberFactory
+
+from .subscriber_factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def consent(member, given, source=Consent.Source.MEMBER):
+    member.record_consent(
+        Consent.Kind.BULLETIN,
+        given,
+        "Send me the PSG bulletin by email.",
+        "2026-1",
+        source,
+    )
+
+
+def test_consent_makes_a_subscribed_subscriber():
+    member = MemberFactory(name="Rosa Quispe", email="Rosa@Example.org")
+
+    consent(member, True)
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.member == member
+    assert subscriber.email == "Rosa@example.org"
+    assert subscriber.name == "Rosa Quispe"
+    assert subscriber.status == Subscriber.Status.SUBSCRIBED
+    assert subscriber.confirmed_at is not None
+
+
+def test_withdrawing_consent_unsubscribes():
+    member = MemberFactory()
+    consent(member, True)
+
+    consent(member, False, Consent.Source.SECRETARY)
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.unsubscribed_at is not None
+
+
+def test_a_member_without_consent_gets_no_subscriber():
+    consent(MemberFactory(), False)
+
+    assert not Subscriber.objects.exists()
+
+
+def test_consent_other_than_the_bulletins_changes_nothing():
+    member = MemberFactory()
+    member.record_consent(
+        Consent.Kind.EVENTS, True, "Events", "2026-1", Consent.Source.MEMBER
+    )
+
+    assert not Subscriber.objects.exists()
+
+
+def test_an_existing_subscription_of_the_address_is_linked_not_duplicated():
+    subscriber = SubscriberFactory(
+        email="rosa@example.org", status=Subscriber.Status.UNSUBSCRIBED
+    )
+    member = MemberFactory(email="ROSA@example.org")
+
+    consent(member, True)
+
+    subscriber.refresh_from_db()
+    assert Subscriber.objects.count() == 1
+    assert subscriber.member == member
+    assert subscriber.status == Subscriber.Status.SUBSCRIBED
+
+
+def test_a_bouncing_address_stays_stopped():
+    SubscriberFactory(email="rosa@example.org", status=Subscriber.Status.BOUNCED)
+
+    consent(MemberFactory(email="rosa@example.org"), True)
+
+    assert Subscriber.objects.get().status == Subscriber.Status.BOUNCED
+
+
+def test_joining_with_the_bulletin_ticked_subscribes():
+    from psg.members.join.applications import CONSENTS
+
+    member = MemberFactory()
+    for kind, _field, wording in CONSENTS:
+        member.record_consent(
+            kind,
+            kind == Consent.Kind.BULLETIN,
+            wording,
+            "2026-1",
+            Consent.Source.JOIN_FORM,
+        )
+
+    assert Subscriber.objects.get().member == member
+
+
+def test_erasing_a_member_erases_their_subscription():
+    member = MemberFactory(email="rosa@example.org")
+    consent(member, True)
+    other = SubscriberFactory()
+
+    erase_member(member, "member")
+
+    assert list(Subscriber.objects.all()) == [other]
