@@ -72,4 +72,8 @@ test: install browser-deps lint check ## Lint, checks, the suite on SQLite and P
 	@echo "== browser tests (Chromium)"
 	env -u DATABASE_URL $(BIN)/pytest -m browser -q -p no:xdist
 
-.PHONY: help install setup run lint format browser-deps check test
+bench-bulletin: install ## Send one edition to 10,000 (and 2,000) subscribers through a local SMTP sink
+	$(BIN)/python bench/bulletin.py --subscribers 2000
+	$(BIN)/python bench/bulletin.py --subscribers 10000
+
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin

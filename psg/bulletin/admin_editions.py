@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from . import archive
+from .admin_sending import SendEditionView, SendingProgressView
 from .models import BulletinSeries, Edition
 from .views import render_edition
 
@@ -84,6 +85,7 @@ class EditionEditView(generic.EditView):
                 priority=5,
             )
         )
+        buttons.extend(sending_buttons(self.object, Button))
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -105,7 +107,26 @@ class EditionIndexView(generic.IndexView):
                 priority=15,
             )
         )
+        buttons.extend(sending_buttons(instance, MenuItem))
         return buttons
+
+
+def sending_buttons(edition, button_class):
+    """ "Send…" for a draft, "Sending progress" once it has begun."""
+    if edition.is_legacy:
+        return []
+    if edition.status == Edition.Status.DRAFT:
+        label, name = _("Send…"), "send"
+    else:
+        label, name = _("Sending progress"), "sending"
+    return [
+        button_class(
+            label,
+            url=reverse(f"bulletin_editions:{name}", args=[quote(edition.pk)]),
+            icon_name="mail",
+            priority=16,
+        )
+    ]
 
 
 class EditionViewSet(ModelViewSet):
@@ -138,6 +159,16 @@ class EditionViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("preview/<int:pk>/", self.preview_view, name="preview"),
             path("compose/<int:pk>/", self.compose_view, name="compose"),
+            path(
+                "send/<int:pk>/",
+                SendEditionView.as_view(permission_policy=self.permission_policy),
+                name="send",
+            ),
+            path(
+                "sending/<int:pk>/",
+                SendingProgressView.as_view(permission_policy=self.permission_policy),
+                name="sending",
+            ),
         ]
 
     def preview_view(self, request, pk):

@@ -206,6 +206,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # `manage.py db_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Bulletin sending (psg.bulletin.sending, docs/bulletin.md): messages per
+# SMTP connection, messages per second (0: no limit), and how long a message
+# may stay "being sent" before a dead worker's message is sent again.
+PSG_BULLETIN_BATCH_SIZE = int(os.environ.get("PSG_BULLETIN_BATCH_SIZE", "100"))
+PSG_BULLETIN_RATE = float(os.environ.get("PSG_BULLETIN_RATE", "20"))
+PSG_BULLETIN_STALE_AFTER = float(os.environ.get("PSG_BULLETIN_STALE_AFTER", "300"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -154,6 +154,8 @@ class Edition(ClusterableModel):
         editable=False,
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    # Which run of the sending task may go on next (psg.bulletin.sending).
+    send_generation = models.PositiveIntegerField(default=0, editable=False)
     is_legacy = models.BooleanField(
         _("archived edition"),
         default=False,

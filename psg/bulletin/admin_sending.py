@@ -1,0 +1,147 @@
+"""The admin's sending pages for an edition: a test to any address, sending
+to the subscribers (after a confirmation), and the progress of a send."""
+
+import smtplib
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from wagtail.admin import messages
+from wagtail.admin.views import generic
+
+from . import sending
+from .messages import build_test_message
+from .models import Delivery, Edition
+
+
+class SendTestForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Send a test to"),
+        help_text=gettext_lazy(
+            "Any address. The test is marked [TEST] and is not counted as sent."
+        ),
+    )
+
+
+class EditionSendingMixin(generic.WagtailAdminTemplateMixin):
+    """A page about one edition's sending; needs "change" on editions."""
+
+    header_icon = "mail"
+    permission_policy = None  # set by the viewset
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def edition(self):
+        return get_object_or_404(
+            Edition.objects.select_related("series"), pk=self.kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.edition)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("bulletin_editions:index"), "label": _("Editions")},
+            {
+                "url": reverse("bulletin_editions:edit", args=[self.edition.pk]),
+                "label": str(self.edition),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["edition"] = self.edition
+        context["edit_url"] = reverse("bulletin_editions:edit", args=[self.edition.pk])
+        context["preview_url"] = reverse(
+            "bulletin_editions:preview", args=[self.edition.pk]
+        )
+        return context
+
+
+class SendEditionView(EditionSendingMixin, FormView):
+    """Test first, then send to every subscriber (after a confirmation)."""
+
+    page_title = gettext_lazy("Send")
+    template_name = "bulletin/admin/edition_send.html"
+    form_class = SendTestForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            sending.check_can_send(self.edition)
+            context["refusal"] = None
+        except sending.SendingRefused as refusal:
+            context["refusal"] = str(refusal)
+        context["recipient_count"] = sending.recipients().count()
+        context["progress_url"] = reverse(
+            "bulletin_editions:sending", args=[self.edition.pk]
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "send_to_subscribers" in request.POST:
+            return self.send_to_subscribers()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        try:
+            build_test_message(self.edition, email).send()
+        except (smtplib.SMTPException, OSError) as error:
+            messages.error(
+                self.request,
+                _("The test to %(email)s was not sent: %(error)s")
+                % {"email": email, "error": error},
+            )
+        else:
+            messages.success(
+                self.request, _("A test was sent to %(email)s.") % {"email": email}
+            )
+        return redirect(self.request.path)
+
+    def send_to_subscribers(self):
+        try:
+            count = sending.start_sending(self.edition)
+        except sending.SendingRefused as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.request.path)
+        messages.success(
+            self.request,
+            _("Sending to %(count)s subscribers has begun.") % {"count": count},
+        )
+        return redirect("bulletin_editions:sending", self.edition.pk)
+
+
+class SendingProgressView(EditionSendingMixin, TemplateView):
+    """Sent of total and failures while it sends; afterwards, what became of it."""
+
+    page_title = gettext_lazy("Sending")
+    template_name = "bulletin/admin/edition_sending.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["progress"] = sending.progress(self.edition)
+        context["is_sending"] = self.edition.status == Edition.Status.SENDING
+        # Addresses are subscribers' data: only for those who may see them.
+        if self.request.user.has_perm("bulletin.view_subscriber"):
+            context["failures"] = self.edition.deliveries.filter(
+                status=Delivery.Status.FAILED
+            ).order_by("email")[:50]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Resume an edition whose sending stopped (e.g. the server was down)."""
+        sending.resume_sending(self.edition)
+        messages.success(request, _("Sending resumes."))
+        return redirect(request.path)

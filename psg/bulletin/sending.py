@@ -1,0 +1,357 @@
+"""Sending an edition to its subscribers: in batches, by the task worker,
+exactly once per subscriber.
+
+``start_sending(edition)`` writes one Delivery row per subscribed subscriber
+(status pending), marks the edition "sending" and enqueues ``send_batch``.
+Each ``send_batch`` opens one SMTP connection, sends up to
+PSG_BULLETIN_BATCH_SIZE messages at no more than PSG_BULLETIN_RATE a second,
+then enqueues the next batch; the last marks the edition sent.
+
+Exactly once
+------------
+Every row moves pending → sending → sent (or failed), and every step is its
+own committed UPDATE:
+
+1. the message is built;
+2. ``UPDATE … SET status='sending', claimed_at=now WHERE pk=… AND
+   status='pending'`` claims it (0 rows: another worker has it; skip);
+3. the message goes to the SMTP server;
+4. as soon as the server answers 250, ``UPDATE … SET status='sent'``, before
+   the next message and before QUIT.
+
+So a worker killed at any moment leaves at most one row in "sending": the one
+it had in flight. Rows still pending are simply sent by the next worker; rows
+sent stay sent, so a message the server accepted is never sent again. The row
+in "sending" is the one case we cannot decide from our side: the worker may
+have died before the server had the message, or in the instant between the
+server's 250 and step 4 committing. Losing a subscriber's copy is worse than
+a second copy, so once that row has been in "sending" for
+PSG_BULLETIN_STALE_AFTER seconds it is sent again, with the same Message-ID as
+before (``delivery_message_id``), which lets mail systems and readers' mail
+programs see the two as one message. The window for a duplicate is therefore
+one message per worker killed, and only if the kill lands between the
+server's reply and one single-row UPDATE.
+
+Resuming after a dead worker
+----------------------------
+A worker killed mid-batch never enqueues the next batch, and the task queue
+does not know the worker died. So each run, as it begins, enqueues a spare
+run PSG_BULLETIN_STALE_AFTER seconds later (the database task backend can
+hold a task until then). Runs carry a generation number and only the run
+whose number matches ``Edition.send_generation`` may go on (it increments the
+number as it starts): after a healthy batch the next batch has taken the
+turn, and the spare finds itself outdated and does nothing; after a kill the
+spare takes the turn and carries on. The ImmediateBackend (tests) cannot hold
+tasks, and needs no spare: its batches run inline.
+"""
+
+import datetime
+import logging
+import smtplib
+import time
+
+from django_tasks import task
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .bounces import record_delivery_success
+from .messages import EditionMessages
+from .models import Delivery, Edition, Subscriber, delivery_message_id
+
+logger = logging.getLogger(__name__)
+
+# A recipient the server refuses for a while (4xx) is tried this many times.
+MAX_ATTEMPTS = 3
+
+
+class SendingRefused(Exception):
+    """The edition cannot be sent now (already sent or sending, or empty)."""
+
+
+def batch_size():
+    return max(1, int(getattr(settings, "PSG_BULLETIN_BATCH_SIZE", 100)))
+
+
+def rate():
+    """Messages per second; 0 means as fast as the server takes them."""
+    return max(0.0, float(getattr(settings, "PSG_BULLETIN_RATE", 20)))
+
+
+def stale_after():
+    return datetime.timedelta(
+        seconds=float(getattr(settings, "PSG_BULLETIN_STALE_AFTER", 300))
+    )
+
+
+def recipients():
+    """Who an edition goes to: every subscribed subscriber.
+
+    Subscriptions to one series rather than another are not modelled yet, so
+    every series goes to the same list.
+    """
+    return Subscriber.objects.sending()
+
+
+def check_can_send(edition):
+    """Raise SendingRefused unless ``edition`` may be sent to subscribers now."""
+    if edition.is_legacy:
+        raise SendingRefused(_("An archived edition is not sent."))
+    if edition.status != Edition.Status.DRAFT:
+        raise SendingRefused(
+            _("This edition is %(status)s already.")
+            % {"status": edition.get_status_display().lower()}
+        )
+    if not edition.items.exists():
+        raise SendingRefused(_("This edition lists no items."))
+
+
+def _can_defer():
+    return send_batch.get_backend().supports_defer
+
+
+def _enqueue_spare(edition_id, generation):
+    """Enqueue the run that carries on if this one dies (see module docstring)."""
+    if _can_defer():
+        send_batch.using(run_after=timezone.now() + stale_after()).enqueue(
+            edition_id, generation
+        )
+
+
+def start_sending(edition):
+    """Write a delivery record for every recipient and start the sending task.
+
+    Returns the number of recipients. Raises SendingRefused if the edition is
+    not a draft with items.
+    """
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        check_can_send(edition)
+        rows = (
+            Delivery(
+                edition_id=edition.pk,
+                subscriber_id=pk,
+                email=email,
+                message_id=delivery_message_id(edition.pk, pk),
+            )
+            for pk, email in recipients().order_by("pk").values_list("pk", "email")
+        )
+        # ignore_conflicts: a row already there (from an earlier start) stays.
+        Delivery.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        Edition.objects.filter(pk=edition.pk).update(
+            status=Edition.Status.SENDING, send_generation=0, updated_at=timezone.now()
+        )
+        _enqueue_spare(edition.pk, 0)
+        # After the commit: the immediate backend runs the task at once, and
+        # its per-message commits must not sit inside this transaction.
+        transaction.on_commit(lambda: send_batch.enqueue(edition.pk, 0))
+    return Delivery.objects.filter(edition_id=edition.pk).count()
+
+
+def resume_sending(edition):
+    """Start a new run of an edition stuck in "sending" (e.g. its SMTP server
+    was down). Harmless if a run is under way: rows are claimed one by one."""
+    if edition.status == Edition.Status.SENDING:
+        transaction.on_commit(lambda: send_batch.enqueue(edition.pk, None))
+
+
+@task()
+def send_batch(edition_id, generation=None):
+    """Send the next batch of an edition; see the module docstring.
+
+    ``generation`` None takes the turn whatever it is (a manual resume).
+    Safe to run any number of times: a run that is not its edition's turn, or
+    finds nothing left to send, does nothing.
+    """
+    return run_batch(edition_id, generation)
+
+
+def _take_turn(edition_id, generation):
+    """Increment the edition's generation if it is ``generation``'s turn;
+    returns the new generation or None."""
+    with transaction.atomic():
+        editions = Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING)
+        if generation is None:
+            current = editions.select_for_update().values_list(
+                "send_generation", flat=True
+            )
+            generation = current.first()
+            if generation is None:
+                return None
+        if not editions.filter(send_generation=generation).update(
+            send_generation=F("send_generation") + 1
+        ):
+            return None
+        _enqueue_spare(edition_id, generation + 1)
+    return generation + 1
+
+
+def _claimable(cutoff):
+    return Q(status=Delivery.Status.PENDING) | Q(
+        status=Delivery.Status.SENDING, claimed_at__lt=cutoff
+    )
+
+
+def _error_text(error):
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, reply = next(iter(error.recipients.values()))
+    elif isinstance(error, smtplib.SMTPResponseException):
+        code, reply = error.smtp_code, error.smtp_error
+    else:
+        code, reply = type(error).__name__ + ":", str(error)
+    if isinstance(reply, bytes):
+        reply = reply.decode(errors="replace")
+    return " ".join(f"{code} {reply}".split())[:500]
+
+
+def _refusal_code(error):
+    """The server's reply code if it refused this message, else None (the
+    connection itself is in trouble)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return next(iter(error.recipients.values()))[0]
+    if isinstance(error, smtplib.SMTPResponseException) and not isinstance(
+        error, smtplib.SMTPServerDisconnected
+    ):
+        return error.smtp_code
+    return None
+
+
+def run_batch(edition_id, generation=None, size=None):
+    """Send up to ``size`` messages of an edition over one connection; returns
+    a summary dict."""
+    generation = _take_turn(edition_id, generation)
+    if generation is None:
+        return {"edition": edition_id, "sent": 0, "skipped_run": True}
+    edition = Edition.objects.select_related("series").get(pk=edition_id)
+    cutoff = timezone.now() - stale_after()
+    rows = list(
+        Delivery.objects.filter(edition_id=edition_id)
+        .filter(_claimable(cutoff))
+        .select_related("subscriber")
+        .order_by("attempts", "pk")[: size or batch_size()]
+    )
+    summary = {"edition": edition_id, "sent": 0, "failed": 0, "skipped": 0}
+    if rows:
+        _send_rows(edition, rows, cutoff, summary)
+    _after_batch(edition_id, generation, handled=bool(rows))
+    return summary
+
+
+def _send_rows(edition, rows, cutoff, summary):
+    builder = EditionMessages(edition)
+    interval = 1 / rate() if rate() else 0
+    next_at = time.monotonic()
+    connection = get_connection()
+    try:
+        for row in rows:
+            subscriber = row.subscriber
+            if subscriber is None or subscriber.status != Subscriber.Status.SUBSCRIBED:
+                # Unsubscribed (or bounced, or deleted) since the send began.
+                Delivery.objects.filter(pk=row.pk).filter(_claimable(cutoff)).update(
+                    status=Delivery.Status.SKIPPED
+                )
+                summary["skipped"] += 1
+                continue
+            message = builder.message(
+                subscriber, message_id=row.message_id, connection=connection
+            )
+            if interval:
+                delay = next_at - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+                next_at = max(next_at, time.monotonic()) + interval
+            claimed = (
+                Delivery.objects.filter(pk=row.pk)
+                .filter(_claimable(cutoff))
+                .update(
+                    status=Delivery.Status.SENDING,
+                    claimed_at=timezone.now(),
+                    attempts=F("attempts") + 1,
+                )
+            )
+            if not claimed:
+                continue  # another run has it, or has sent it
+            if row.status == Delivery.Status.SENDING:
+                logger.warning(
+                    "Sending %s again: its worker stopped while sending it at %s",
+                    row.message_id,
+                    row.claimed_at,
+                )
+            try:
+                connection.open()
+                if not connection.send_messages([message]):
+                    raise smtplib.SMTPException("The mail backend sent nothing.")
+            except (smtplib.SMTPException, OSError) as error:
+                code = _refusal_code(error)
+                if code is None:
+                    # The connection failed: the message was not accepted, so
+                    # it waits for the next run (the spare, or a resume).
+                    Delivery.objects.filter(pk=row.pk).update(
+                        status=Delivery.Status.PENDING, last_error=_error_text(error)
+                    )
+                    raise
+                permanent = code >= 500 or row.attempts + 1 >= MAX_ATTEMPTS
+                Delivery.objects.filter(pk=row.pk).update(
+                    status=Delivery.Status.FAILED
+                    if permanent
+                    else Delivery.Status.PENDING,
+                    last_error=_error_text(error),
+                )
+                summary["failed"] += permanent
+                continue
+            # Accepted: record it at once (see "Exactly once" above).
+            Delivery.objects.filter(pk=row.pk).update(
+                status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""
+            )
+            summary["sent"] += 1
+            if subscriber.soft_bounce_count:
+                record_delivery_success(subscriber.email)
+    finally:
+        connection.close()
+
+
+def _after_batch(edition_id, generation, handled):
+    """Enqueue the next batch, or mark the edition sent when nothing is left."""
+    deliveries = Delivery.objects.filter(edition_id=edition_id)
+    unfinished = deliveries.filter(
+        status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
+    )
+    if not unfinished.exists():
+        Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).update(
+            status=Edition.Status.SENT,
+            sent_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        return
+    claimable = unfinished.filter(_claimable(timezone.now() - stale_after()))
+    if handled and claimable.exists():
+        send_batch.enqueue(edition_id, generation)
+    # Otherwise only rows another run holds are left: the spare enqueued when
+    # this run began looks again once they could be stale.
+
+
+def progress(edition):
+    """What the admin shows about an edition's sending."""
+    deliveries = Delivery.objects.filter(edition=edition)
+    counts = deliveries.counts()
+    total = sum(counts.values())
+    statuses = dict(
+        deliveries.exclude(subscriber=None)
+        .values_list("subscriber__status")
+        .order_by()
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "total": total,
+        "sent": counts[Delivery.Status.SENT],
+        "failed": counts[Delivery.Status.FAILED],
+        "skipped": counts[Delivery.Status.SKIPPED],
+        "waiting": counts[Delivery.Status.PENDING] + counts[Delivery.Status.SENDING],
+        "percent": round(100 * counts[Delivery.Status.SENT] / total) if total else 0,
+        "bounced": statuses.get(Subscriber.Status.BOUNCED, 0),
+        "unsubscribed": statuses.get(Subscriber.Status.UNSUBSCRIBED, 0),
+    }
