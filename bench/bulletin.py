@@ -49,6 +49,11 @@ def prepare(count):
 
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0)
+    # The demo content queues search-index and reference-index tasks; run
+    # them now so the timed worker does nothing but send.
+    call_command(
+        "db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0
+    )
 
     from psg.bulletin.models import BulletinSeries, Edition, Subscriber
     from psg.bulletin.sending import start_sending
