@@ -32,6 +32,7 @@ setup: install var/secret_key ## Migrate, collect static files, load demo conten
 	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py configure_site
 	@if [ "$(DEMO)" != "0" ]; then $(BIN)/python manage.py load_demo_content; fi
 	$(BIN)/python manage.py run_renewals --schedule
+	$(BIN)/python manage.py bulletin_upkeep --schedule
 	$(BIN)/python manage.py ensure_admin
 
 run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)
@@ -76,4 +77,10 @@ bench-bulletin: install ## Send one edition to 10,000 (and 2,000) subscribers th
 	$(BIN)/python bench/bulletin.py --subscribers 2000
 	$(BIN)/python bench/bulletin.py --subscribers 10000
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin
+bench-search: install ## Search 100,000 generated news items on SQLite and PostgreSQL: p50/p95 latency
+	$(BIN)/python bench/search.py --items 100000
+
+bench-regions: install ## The regions map, term pages and filtered news with 2,000 generated items: queries and times
+	env -u DATABASE_URL LOG_LEVEL=WARNING $(BIN)/python bench/regions.py --items 2000
+
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions

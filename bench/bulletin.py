@@ -55,7 +55,7 @@ def prepare(count):
         "db_worker", batch=True, startup_delay=False, interval=0.1, verbosity=0
     )
 
-    from psg.bulletin.models import BulletinSeries, Edition, Subscriber
+    from psg.bulletin.models import BulletinSeries, Edition, Subscriber, Subscription
     from psg.bulletin.sending import start_sending
 
     Subscriber.objects.bulk_create(
@@ -70,6 +70,13 @@ def prepare(count):
         batch_size=1000,
     )
     series = BulletinSeries.objects.get(slug="update")
+    Subscription.objects.bulk_create(
+        [
+            Subscription(subscriber_id=pk, series=series)
+            for pk in Subscriber.objects.values_list("pk", flat=True)
+        ],
+        batch_size=1000,
+    )
     edition = Edition(series=series, number=1, date=django.utils.timezone.localdate())
     edition.save()
     edition.compose_from_latest()

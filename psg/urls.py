@@ -3,7 +3,6 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from psg.core.views import favicon, serve_media
@@ -13,13 +12,15 @@ from psg.legacy import urls as legacy_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
     path("favicon.ico", favicon),
     path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
     path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),
     path("", include("psg.members.urls")),
     path("bulletin/", include("psg.bulletin.urls")),
+    path("api/v1/", include("psg.api.urls")),
+    path("search/", include("psg.search.urls")),
+    path("", include("psg.feeds.urls")),
 ]
 
 if settings.PSG_SERVE_MEDIA:

@@ -17,7 +17,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from . import archive
-from .admin_sending import SendEditionView, SendingProgressView
+from .admin_sending import (
+    SendConfirmView,
+    SendEditionView,
+    SendingProgressView,
+    can_send,
+)
 from .models import BulletinSeries, Edition
 from .views import render_edition
 
@@ -85,7 +90,11 @@ class EditionEditView(generic.EditView):
                 priority=5,
             )
         )
-        buttons.extend(sending_buttons(self.object, Button))
+        buttons.extend(
+            sending_buttons(
+                self.object, Button, self.request.user, self.permission_policy
+            )
+        )
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -97,6 +106,10 @@ class EditionEditView(generic.EditView):
 
 
 class EditionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The series column: one query for the page, not one a row.
+        return super().get_base_queryset().select_related("series")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         buttons.append(
@@ -107,16 +120,32 @@ class EditionIndexView(generic.IndexView):
                 priority=15,
             )
         )
-        buttons.extend(sending_buttons(instance, MenuItem))
+        buttons.extend(
+            sending_buttons(
+                instance, MenuItem, self.request.user, self.permission_policy
+            )
+        )
         return buttons
 
 
-def sending_buttons(edition, button_class):
-    """ "Send…" for a draft, "Sending progress" once it has begun."""
+def user_can_preview(user, permission_policy):
+    """Editors, and those who see or send editions, may preview them."""
+    return permission_policy.user_has_any_permission(
+        user, ["add", "change", "view", "send"]
+    )
+
+
+def sending_buttons(edition, button_class, user, permission_policy):
+    """ "Send…" for a draft (for those who may send it; "Send a test…" for
+    those who may only edit it), "Sending progress" once it has begun."""
     if edition.is_legacy:
         return []
+    sender = can_send(user, permission_policy)
+    editor = permission_policy.user_has_permission(user, "change")
+    if not (sender or editor):
+        return []
     if edition.status == Edition.Status.DRAFT:
-        label, name = _("Send…"), "send"
+        label, name = (_("Send…"), "send") if sender else (_("Send a test…"), "send")
     else:
         label, name = _("Sending progress"), "sending"
     return [
@@ -152,9 +181,6 @@ class EditionViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["series__name", "-number"]
 
-    def get_queryset(self, request):
-        return Edition.objects.select_related("series")
-
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("preview/<int:pk>/", self.preview_view, name="preview"),
@@ -165,6 +191,11 @@ class EditionViewSet(ModelViewSet):
                 name="send",
             ),
             path(
+                "send/<int:pk>/confirm/",
+                SendConfirmView.as_view(permission_policy=self.permission_policy),
+                name="send_confirm",
+            ),
+            path(
                 "sending/<int:pk>/",
                 SendingProgressView.as_view(permission_policy=self.permission_policy),
                 name="sending",
@@ -172,9 +203,8 @@ class EditionViewSet(ModelViewSet):
         ]
 
     def preview_view(self, request, pk):
-        if not self.permission_policy.user_has_any_permission(
-            request.user, ["add", "change"]
-        ):
+        # Those who send an edition see what they send.
+        if not user_can_preview(request.user, self.permission_policy):
             raise PermissionDenied
         edition = get_object_or_404(archive.editions_with_items(), pk=pk)
         response = render_edition(request, archive.edition_view(edition), preview=True)

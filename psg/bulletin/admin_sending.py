@@ -1,5 +1,11 @@
 """The admin's sending pages for an edition: a test to any address, sending
-to the subscribers (after a confirmation), and the progress of a send."""
+to the subscribers (after a confirmation), and the progress of a send.
+
+Two permissions: those who may edit editions ("change") send tests; only
+those who may send editions ("send", ``bulletin.send_edition``) send to the
+subscribers or resume a send. Either may open the Send page and follow the
+progress.
+"""
 
 import smtplib
 
@@ -9,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 
 from wagtail.admin import messages
@@ -29,16 +35,42 @@ class SendTestForm(forms.Form):
     )
 
 
+def can_send(user, permission_policy):
+    """Whether ``user`` may send editions to subscribers."""
+    return permission_policy.user_has_permission(user, "send")
+
+
 class EditionSendingMixin(generic.WagtailAdminTemplateMixin):
-    """A page about one edition's sending; needs "change" on editions."""
+    """A page about one edition's sending; needs one of ``required_actions``
+    on editions."""
 
     header_icon = "mail"
     permission_policy = None  # set by the viewset
+    required_actions = ("change", "send")
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_permission(request.user, "change"):
+        if not self.permission_policy.user_has_any_permission(
+            request.user, self.required_actions
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def can_edit(self):
+        return self.permission_policy.user_has_permission(self.request.user, "change")
+
+    @cached_property
+    def can_send(self):
+        return can_send(self.request.user, self.permission_policy)
+
+    @cached_property
+    def refusal(self):
+        """Why the edition cannot be sent now, or None."""
+        try:
+            sending.check_can_send(self.edition)
+        except sending.SendingRefused as refusal:
+            return str(refusal)
+        return None
 
     @cached_property
     def edition(self):
@@ -53,7 +85,10 @@ class EditionSendingMixin(generic.WagtailAdminTemplateMixin):
         return self.breadcrumbs_items + [
             {"url": reverse("bulletin_editions:index"), "label": _("Editions")},
             {
-                "url": reverse("bulletin_editions:edit", args=[self.edition.pk]),
+                # Those who only send cannot open the edit form.
+                "url": reverse("bulletin_editions:edit", args=[self.edition.pk])
+                if self.can_edit
+                else "",
                 "label": str(self.edition),
             },
             {"url": "", "label": self.get_page_title()},
@@ -66,11 +101,18 @@ class EditionSendingMixin(generic.WagtailAdminTemplateMixin):
         context["preview_url"] = reverse(
             "bulletin_editions:preview", args=[self.edition.pk]
         )
+        context["progress_url"] = reverse(
+            "bulletin_editions:sending", args=[self.edition.pk]
+        )
+        context["can_edit"] = self.can_edit
+        context["can_send"] = self.can_send
+        context["refusal"] = self.refusal
         return context
 
 
 class SendEditionView(EditionSendingMixin, FormView):
-    """Test first, then send to every subscriber (after a confirmation)."""
+    """Look at it and send a test (editors), then go on to sending it to the
+    subscribers (those who may send)."""
 
     page_title = gettext_lazy("Send")
     template_name = "bulletin/admin/edition_send.html"
@@ -78,20 +120,17 @@ class SendEditionView(EditionSendingMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            sending.check_can_send(self.edition)
-            context["refusal"] = None
-        except sending.SendingRefused as refusal:
-            context["refusal"] = str(refusal)
-        context["recipient_count"] = sending.recipients().count()
-        context["progress_url"] = reverse(
-            "bulletin_editions:sending", args=[self.edition.pk]
-        )
+        if self.can_send and not self.refusal:
+            context["recipient_count"] = sending.recipients(self.edition.series).count()
+            context["confirm_url"] = reverse(
+                "bulletin_editions:send_confirm", args=[self.edition.pk]
+            )
         return context
 
     def post(self, request, *args, **kwargs):
-        if "send_to_subscribers" in request.POST:
-            return self.send_to_subscribers()
+        # A test is for those who may edit the edition.
+        if not self.can_edit:
+            raise PermissionDenied
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -110,15 +149,34 @@ class SendEditionView(EditionSendingMixin, FormView):
             )
         return redirect(self.request.path)
 
-    def send_to_subscribers(self):
+
+class SendConfirmView(EditionSendingMixin, TemplateView):
+    """ "Send Update 120 to 1,234 subscribers of Update now?", and sending."""
+
+    page_title = gettext_lazy("Send to subscribers")
+    template_name = "bulletin/admin/edition_send_confirm.html"
+    required_actions = ("send",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recipient_count"] = sending.recipients(self.edition.series).count()
+        context["send_url"] = reverse("bulletin_editions:send", args=[self.edition.pk])
+        return context
+
+    def post(self, request, *args, **kwargs):
         try:
             count = sending.start_sending(self.edition)
         except sending.SendingRefused as refusal:
-            messages.error(self.request, str(refusal))
-            return redirect(self.request.path)
+            messages.error(request, str(refusal))
+            return redirect(request.path)
         messages.success(
-            self.request,
-            _("Sending to %(count)s subscribers has begun.") % {"count": count},
+            request,
+            ngettext(
+                "Sending to %(count)s subscriber has begun.",
+                "Sending to %(count)s subscribers has begun.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("bulletin_editions:sending", self.edition.pk)
 
@@ -142,6 +200,8 @@ class SendingProgressView(EditionSendingMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         """Resume an edition whose sending stopped (e.g. the server was down)."""
+        if not self.can_send:
+            raise PermissionDenied
         sending.resume_sending(self.edition)
         messages.success(request, _("Sending resumes."))
         return redirect(request.path)

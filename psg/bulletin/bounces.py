@@ -8,8 +8,11 @@ stop it. A successful delivery resets the count: the sending code calls
 ``process_bounces`` command).
 """
 
+import contextlib
 import dataclasses
+import fcntl
 import mailbox
+import os
 from email import policy
 from email.parser import BytesParser
 
@@ -140,12 +143,32 @@ def _unprocessed_keys(maildir):
     return sorted(keys)
 
 
+@contextlib.contextmanager
+def maildir_turn(path):
+    """Hold the Maildir at ``path`` for one run: a run started meanwhile (the
+    scheduled task and the command at once) waits for this one to finish,
+    then finds nothing new. A lock (flock) on its cur/ folder, which mail
+    servers do not lock; it goes when the run ends, or its process dies."""
+    descriptor = os.open(os.path.join(path, "cur"), os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def process_maildir(path, delete=False):
     """Read each notification not yet seen in the Maildir at ``path`` and
     record its bounces. A processed message is marked seen in "cur" (or
-    deleted), so running again counts nothing twice; anything that is not a
-    notification is left where it is and listed in the summary."""
+    deleted), so running again counts nothing twice, and two runs at once
+    take turns (``maildir_turn``); anything that is not a notification is
+    left where it is and listed in the summary."""
     maildir = mailbox.Maildir(path, factory=None, create=False)
+    with maildir_turn(path):
+        return _process(maildir, delete)
+
+
+def _process(maildir, delete):
     parser = BytesParser(policy=policy.default)
     summary = Summary()
     for key in _unprocessed_keys(maildir):

@@ -95,6 +95,9 @@ class EditionMessages:
         from wagtail.rich_text import expand_db_html
 
         self.edition = edition
+        # Each message's unsubscribe link names its series (RFC 8058: a
+        # one-click request leaves the list the message came from).
+        self.series_slug = edition.series.slug
         view = archive.edition_view(archive.editions_with_items().get(pk=edition.pk))
         series = edition.series
         organisation = organisation_settings()
@@ -119,9 +122,9 @@ class EditionMessages:
 
     def message(self, subscriber, message_id=None, connection=None):
         """The EmailMultiAlternatives for ``subscriber``, ready to send."""
-        link = unsubscribe_url(subscriber)
+        link = unsubscribe_url(subscriber, self.series_slug)
         headers = {
-            **unsubscribe_headers(subscriber),
+            **unsubscribe_headers(subscriber, self.series_slug),
             "Message-ID": message_id or make_msgid(domain=self._domain()),
         }
         message = EmailMultiAlternatives(
@@ -144,7 +147,7 @@ class EditionMessages:
             address = sanitize_address(address, "utf-8")
         if "\r" in address or "\n" in address:
             raise ValueError("A line break in an email address.")
-        link = unsubscribe_url(subscriber)
+        link = unsubscribe_url(subscriber, self.series_slug)
         text_encoding, text = _encoded_body(self.text.replace(_PLACEHOLDER, link))
         html_encoding, html = _encoded_body(self.html.replace(_PLACEHOLDER, link))
         values = {

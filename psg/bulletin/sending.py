@@ -1,8 +1,9 @@
 """Sending an edition to its subscribers: in batches, by the task worker,
 exactly once per subscriber.
 
-``start_sending(edition)`` writes one Delivery row per subscribed subscriber
-(status pending), marks the edition "sending" and enqueues ``send_batch``.
+``start_sending(edition)`` writes one Delivery row per subscriber of the
+edition's series (status pending), marks the edition "sending" and enqueues
+``send_batch``.
 Each ``send_batch`` opens one SMTP connection, sends up to
 PSG_BULLETIN_BATCH_SIZE messages at no more than PSG_BULLETIN_RATE a second,
 then enqueues the next batch; the last marks the edition sent.
@@ -56,13 +57,13 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection as db
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .bounces import record_delivery_success
 from .messages import EditionMessages
-from .models import Delivery, Edition, Subscriber, delivery_message_id
+from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
 
 logger = logging.getLogger(__name__)
 
@@ -89,13 +90,10 @@ def stale_after():
     )
 
 
-def recipients():
-    """Who an edition goes to: every subscribed subscriber.
-
-    Subscriptions to one series rather than another are not modelled yet, so
-    every series goes to the same list.
-    """
-    return Subscriber.objects.sending()
+def recipients(series):
+    """Who an edition of ``series`` goes to: the subscribed subscribers who
+    receive that series (a bouncing address receives nothing)."""
+    return Subscriber.objects.sending(series)
 
 
 def check_can_send(edition):
@@ -139,7 +137,9 @@ def start_sending(edition):
                 email=email,
                 message_id=delivery_message_id(edition.pk, pk),
             )
-            for pk, email in recipients().order_by("pk").values_list("pk", "email")
+            for pk, email in recipients(edition.series_id)
+            .order_by("pk")
+            .values_list("pk", "email")
         )
         # ignore_conflicts: a row already there (from an earlier start) stays.
         Delivery.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
@@ -286,6 +286,16 @@ def run_batch(edition_id, generation=None, size=None):
         Delivery.objects.filter(edition_id=edition_id)
         .filter(_claimable(cutoff))
         .select_related("subscriber")
+        # Whether the subscriber still receives the series: one query for
+        # the batch, not one per message.
+        .annotate(
+            in_series=Exists(
+                Subscription.objects.filter(
+                    subscriber_id=OuterRef("subscriber_id"),
+                    series_id=edition.series_id,
+                )
+            )
+        )
         .order_by("attempts", "pk")[: size or batch_size()]
     )
     summary = {"edition": edition_id, "sent": 0, "failed": 0, "skipped": 0}
@@ -319,8 +329,13 @@ def _send_rows(edition, rows, cutoff, summary):
     try:
         for row in rows:
             subscriber = row.subscriber
-            if subscriber is None or subscriber.status != Subscriber.Status.SUBSCRIBED:
-                # Unsubscribed (or bounced, or deleted) since the send began.
+            if (
+                subscriber is None
+                or subscriber.status != Subscriber.Status.SUBSCRIBED
+                or not row.in_series
+            ):
+                # Unsubscribed (from everything or from this series), bouncing
+                # or deleted since the send began.
                 Delivery.objects.filter(pk=row.pk).filter(_claimable(cutoff)).update(
                     status=Delivery.Status.SKIPPED
                 )

@@ -8,6 +8,7 @@ limits. Unsubscribing needs nothing but the link's secret.
 import logging
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -21,7 +22,7 @@ from psg.members.models import MembershipSettings
 from psg.members.tokens import read_token
 
 from . import subscriptions
-from .models import Subscriber
+from .models import BulletinSeries, Subscriber
 from .subscriber_forms import SubscribeForm
 
 logger = logging.getLogger(__name__)
@@ -31,13 +32,16 @@ logger = logging.getLogger(__name__)
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
+    series = list(subscriptions.open_series())
+    if not series:
+        return render(request, "bulletin/subscribe/closed.html")
     membership_settings = MembershipSettings.for_request(request)
     context = {"wording": membership_settings.bulletin_consent_wording}
     if request.method != "POST":
-        context["form"] = SubscribeForm()
+        context["form"] = SubscribeForm(series=series)
         return render(request, "bulletin/subscribe/subscribe.html", context)
 
-    form = SubscribeForm(request.POST)
+    form = SubscribeForm(request.POST, series=series)
     context["form"] = form
     ip = client_ip(request)
     if not form.is_valid():
@@ -55,6 +59,7 @@ def subscribe(request):
         subscriptions.request_subscription(
             email,
             form.cleaned_data["name"],
+            form.chosen_series(),
             reply_to=membership_settings.secretary_email or None,
         )
     except MAIL_ERRORS:
@@ -85,14 +90,19 @@ def subscribe_confirm(request, token):
         status = 400 if payload is None else 410
         template = "link_invalid" if payload is None else "link_expired"
         return render(request, f"bulletin/subscribe/{template}.html", status=status)
-    if subscriber.status == Subscriber.Status.SUBSCRIBED:
+    series = subscriptions.series_for_token(payload)
+    if subscriptions.receives_all(subscriber, series):
         return render(request, "bulletin/subscribe/subscribed.html")
     if request.method != "POST":
         return render(
-            request, "bulletin/subscribe/confirm.html", {"subscriber": subscriber}
+            request,
+            "bulletin/subscribe/confirm.html",
+            {"subscriber": subscriber, "series": series},
         )
     membership_settings = MembershipSettings.for_request(request)
-    subscriptions.confirm_subscription(subscriber, shown_wordings(membership_settings))
+    subscriptions.confirm_subscription(
+        subscriber, series, shown_wordings(membership_settings)
+    )
     return redirect("bulletin-subscribe-done")
 
 
@@ -109,11 +119,26 @@ def subscribe_done(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
-    subscriber = Subscriber.objects.filter(unsubscribe_token=token).first()
+    """The personal link: choose which series to keep, or leave them all.
+
+    ``?series=<slug>`` names the series of the message the link came from:
+    the page offers to leave it, and the one-click POST (RFC 8058) leaves
+    only it. Without it (links sent before series could be chosen) the
+    one-click POST leaves every series.
+    """
+    subscriber = (
+        Subscriber.objects.filter(unsubscribe_token=token)
+        .prefetch_related(Prefetch("series", BulletinSeries.objects.order_by("name")))
+        .first()
+    )
     if subscriber is None:
         if request.method == "POST":
             raise Http404
         return render(request, "bulletin/unsubscribe/link_invalid.html", status=404)
+    receiving = list(subscriber.series.all())
+    came_from = next(
+        (one for one in receiving if one.slug == request.GET.get("series")), None
+    )
     if request.method != "POST":
         return render(
             request,
@@ -121,11 +146,36 @@ def unsubscribe(request, token):
             {
                 "subscriber": subscriber,
                 "already": subscriber.status == Subscriber.Status.UNSUBSCRIBED,
+                "receiving": receiving,
+                "came_from": came_from,
             },
         )
-    membership_settings = MembershipSettings.for_request(request)
-    subscriptions.unsubscribe(subscriber, shown_wordings(membership_settings))
+    wordings = shown_wordings(MembershipSettings.for_request(request))
     if request.POST.get("List-Unsubscribe") == "One-Click":
-        # A mail program's one-click request: a short answer, no page.
+        # A mail program's one-click request: it leaves the message's series
+        # (every series if the link names none, or one we no longer know)
+        # and gets a short answer, no page.
+        slug = request.GET.get("series")
+        if came_from is not None:
+            subscriptions.unsubscribe(subscriber, wordings, series=[came_from])
+        elif not (slug and BulletinSeries.objects.filter(slug=slug).exists()):
+            subscriptions.unsubscribe(subscriber, wordings)
+        # Otherwise the address does not receive that series: nothing to do.
         return HttpResponse("Unsubscribed.\n", content_type="text/plain; charset=utf-8")
-    return render(request, "bulletin/unsubscribe/done.html", {"subscriber": subscriber})
+    if "leave_all" in request.POST or len(receiving) < 2:
+        subscriptions.unsubscribe(subscriber, wordings)
+    else:
+        keep = request.POST.getlist("keep")
+        subscriptions.keep_only(
+            subscriber, [one for one in receiving if one.slug in keep], wordings
+        )
+    subscriber.refresh_from_db()
+    kept = list(subscriber.series.order_by("name"))
+    return render(
+        request,
+        "bulletin/unsubscribe/done.html",
+        {
+            "subscriber": subscriber,
+            "kept": kept if subscriber.status != Subscriber.Status.UNSUBSCRIBED else [],
+        },
+    )

@@ -6,8 +6,15 @@ bulletin consent is recorded, and unsubscribing a member's address records
 the withdrawal of their consent. Subscribing by the short form is double
 opt-in: a pending row (or the address's existing one, unchanged) and an
 email with a link whose page has a Confirm button.
+
+Each subscriber receives the series they chose (``Subscription`` rows): the
+sign-up form offers the series open to new subscribers, a member who gives
+their consent gets every open series, and the personal unsubscribe link
+leaves one series or all of them. Leaving the last one unsubscribes the
+address and withdraws a member's consent.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -21,7 +28,7 @@ from psg.members.join.applications import absolute_url, find_member
 from psg.members.models import Consent, Member
 from psg.members.tokens import make_token
 
-from .models import Subscriber
+from .models import BulletinSeries, Subscriber, Subscription
 from .unsubscribe import unsubscribe_url
 
 SUBSCRIBE_SALT = "psg.bulletin.subscribe-confirm"
@@ -31,11 +38,36 @@ def find_subscriber(email):
     return Subscriber.objects.filter(email__iexact=email).first()
 
 
+def open_series():
+    """The series open to new subscribers, by name."""
+    return BulletinSeries.objects.filter(is_open=True).order_by("name")
+
+
 def _subscribe(subscriber, now):
     subscriber.status = Subscriber.Status.SUBSCRIBED
     subscriber.confirmed_at = now
     subscriber.unsubscribed_at = None
     subscriber.soft_bounce_count = 0
+
+
+def _add_series(subscriber, series, now):
+    """Have the (saved) subscriber receive each of ``series`` too."""
+    have = set(subscriber.subscriptions.values_list("series_id", flat=True))
+    Subscription.objects.bulk_create(
+        [
+            Subscription(subscriber=subscriber, series=one, subscribed_at=now)
+            for one in series
+            if one.pk not in have
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _unsubscribe(subscriber, now):
+    """Unsubscribe the (saved) subscriber from everything; not saved here."""
+    subscriber.subscriptions.all().delete()
+    subscriber.status = Subscriber.Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = now
 
 
 def sync_member_subscription(member, when=None):
@@ -44,7 +76,9 @@ def sync_member_subscription(member, when=None):
     Consent given: the member's address is subscribed (a row made, or theirs
     or their address's linked to them and resubscribed), unless it is
     bouncing, which stays until the secretary clears it or the address is
-    confirmed by the sign-up form. Consent withdrawn: unsubscribed.
+    confirmed by the sign-up form. An address that receives no series yet gets
+    every open series; one that does keeps its choice. Consent withdrawn:
+    unsubscribed from every series.
     """
     now = when or timezone.now()
     with transaction.atomic():
@@ -69,9 +103,12 @@ def sync_member_subscription(member, when=None):
                 Subscriber.Status.SUBSCRIBED,
                 Subscriber.Status.PENDING,
             ):
-                subscriber.status = Subscriber.Status.UNSUBSCRIBED
-                subscriber.unsubscribed_at = now
+                _unsubscribe(subscriber, now)
                 subscriber.save()
+            elif subscriber:
+                # A bouncing address keeps its status, but nothing is left to
+                # send it should the secretary clear it.
+                subscriber.subscriptions.all().delete()
             return subscriber
         if subscriber is None:
             subscriber = Subscriber(email=member.email)
@@ -82,6 +119,8 @@ def sync_member_subscription(member, when=None):
             if subscriber.status != Subscriber.Status.SUBSCRIBED:
                 _subscribe(subscriber, now)
         subscriber.save()
+        if not subscriber.subscriptions.exists():
+            _add_series(subscriber, open_series(), now)
         return subscriber
 
 
@@ -95,9 +134,16 @@ def _address_check(email):
     return hashlib.sha256(email.lower().encode()).hexdigest()[:16]
 
 
-def confirm_token(subscriber):
+def confirm_token(subscriber, series=()):
+    """The secret of a confirmation link: the subscriber, their address when
+    it was sent, and the series they asked for."""
     return make_token(
-        SUBSCRIBE_SALT, {"s": subscriber.pk, "c": _address_check(subscriber.email)}
+        SUBSCRIBE_SALT,
+        {
+            "s": subscriber.pk,
+            "c": _address_check(subscriber.email),
+            "l": sorted(one.pk for one in series),
+        },
     )
 
 
@@ -115,18 +161,49 @@ def subscriber_for_token(payload):
     return None
 
 
-def request_subscription(email, name, reply_to=None):
-    """Answer the sign-up form: a confirmation email, or (already subscribed)
-    an email saying so. Whoever typed the address cannot tell which.
+def series_for_token(payload):
+    """The series a confirmation link subscribes to: those it names that are
+    still open, or (none left, or a link from before series could be chosen)
+    every open series."""
+    wanted = payload.get("l") if isinstance(payload, dict) else None
+    if isinstance(wanted, list) and all(isinstance(pk, int) for pk in wanted):
+        chosen = list(open_series().filter(pk__in=wanted))
+        if chosen:
+            return chosen
+    return list(open_series())
+
+
+def receives_all(subscriber, series):
+    """Whether the subscriber is subscribed and receives each of ``series``."""
+    if subscriber.status != Subscriber.Status.SUBSCRIBED:
+        return False
+    have = set(subscriber.subscriptions.values_list("series_id", flat=True))
+    return all(one.pk in have for one in series)
+
+
+def _names(series):
+    return ", ".join(str(one.name) for one in series)
+
+
+def request_subscription(email, name, series, reply_to=None):
+    """Answer the sign-up form: a confirmation email for ``series`` (the open
+    series chosen), or (already receiving them all) an email saying so.
+    Whoever typed the address cannot tell which.
 
     Only a new address gets a row (pending) now; an unsubscribed or bouncing
-    one stays as it is until the link is followed.
+    one stays as it is, and a subscribed one keeps what it receives, until
+    the link is followed.
     """
+    series = list(series)
     subscriber = find_subscriber(email)
-    if subscriber and subscriber.status == Subscriber.Status.SUBSCRIBED:
+    if subscriber and receives_all(subscriber, series):
         send_email(
             "bulletin_already_subscribed",
-            {"subscriber": subscriber, "unsubscribe_url": unsubscribe_url(subscriber)},
+            {
+                "subscriber": subscriber,
+                "series_names": _names(subscriber.series.order_by("name")),
+                "unsubscribe_url": unsubscribe_url(subscriber),
+            },
             subscriber.email,
             reply_to=reply_to,
         )
@@ -134,15 +211,20 @@ def request_subscription(email, name, reply_to=None):
     created = subscriber is None
     if created:
         subscriber = Subscriber.objects.create(email=email, name=name)
+    elif subscriber.status == Subscriber.Status.PENDING:
+        # The purge of unconfirmed sign-ups counts from the latest link.
+        subscriber.save(update_fields=["updated_at"])
     try:
         send_email(
             "bulletin_subscribe_confirm",
             {
                 "confirm_url": absolute_url(
                     reverse(
-                        "bulletin-subscribe-confirm", args=[confirm_token(subscriber)]
+                        "bulletin-subscribe-confirm",
+                        args=[confirm_token(subscriber, series)],
                     )
                 ),
+                "series_names": _names(series),
                 "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),
             },
             subscriber.email,
@@ -155,19 +237,20 @@ def request_subscription(email, name, reply_to=None):
     return subscriber
 
 
-def confirm_subscription(subscriber, wordings, when=None):
-    """Subscribe the address a confirmation link names; safe to repeat.
+def confirm_subscription(subscriber, series, wordings, when=None):
+    """Subscribe the address a confirmation link names to ``series`` (what
+    it already receives stays); safe to repeat.
 
     A member's address also records their consent (the wording the form
-    showed, given by the member online), which subscribes them through
-    ``sync_member_subscription``.
+    showed, given by the member online).
     """
     now = when or timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        if subscriber.status == Subscriber.Status.SUBSCRIBED:
+        if receives_all(subscriber, series):
             return subscriber
-        _subscribe(subscriber, now)
+        if subscriber.status != Subscriber.Status.SUBSCRIBED:
+            _subscribe(subscriber, now)
         member = subscriber.member or find_member(subscriber.email)
         if member and subscriber.member_id is None:
             Subscriber.objects.filter(member=member).exclude(pk=subscriber.pk).update(
@@ -175,6 +258,7 @@ def confirm_subscription(subscriber, wordings, when=None):
             )
             subscriber.member = member
         subscriber.save()
+        _add_series(subscriber, series, now)
         if member and not member.bulletin_consent:
             member.record_consent(
                 Consent.Kind.BULLETIN,
@@ -187,19 +271,31 @@ def confirm_subscription(subscriber, wordings, when=None):
     return subscriber
 
 
-def unsubscribe(subscriber, wordings, when=None):
-    """Stop sending to the subscriber; a member's consent is withdrawn too.
+def unsubscribe(subscriber, wordings, series=None, when=None):
+    """Stop sending ``series`` (BulletinSeries; every series when None) to
+    the subscriber. Once no series is left the address is unsubscribed and a
+    member's consent is withdrawn too.
 
     Returns whether anything changed (unsubscribing twice changes nothing).
     """
     now = when or timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        changed = subscriber.status != Subscriber.Status.UNSUBSCRIBED
-        if changed:
-            subscriber.status = Subscriber.Status.UNSUBSCRIBED
-            subscriber.unsubscribed_at = now
+        changed = False
+        if series is not None:
+            left, _by_model = subscriber.subscriptions.filter(
+                series__in=series
+            ).delete()
+            changed = bool(left)
+            if subscriber.subscriptions.exists():
+                return changed
+        else:
+            left, _by_model = subscriber.subscriptions.all().delete()
+            changed = bool(left)
+        if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+            _unsubscribe(subscriber, now)
             subscriber.save()
+            changed = True
         member = (
             Member.objects.filter(pk=subscriber.member_id).first()
             if subscriber.member_id
@@ -216,3 +312,32 @@ def unsubscribe(subscriber, wordings, when=None):
             )
             changed = True
     return changed
+
+
+def keep_only(subscriber, keep, wordings, when=None):
+    """Leave every series the subscriber receives but those in ``keep``
+    (nothing kept: unsubscribe). Returns whether anything changed."""
+    keep = {one.pk for one in keep}
+    if not keep:
+        return unsubscribe(subscriber, wordings, when=when)
+    leave = [one for one in subscriber.series.all() if one.pk not in keep]
+    return unsubscribe(subscriber, wordings, series=leave, when=when)
+
+
+def purge_unconfirmed(now=None):
+    """Delete sign-ups never confirmed within their link's lifetime
+    (PSG_JOIN_LINK_MAX_AGE after the latest link was sent); returns how many.
+
+    Only rows the sign-up form made for new addresses are ever pending and
+    unconfirmed; a known address waiting to come back keeps its row.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        seconds=settings.PSG_JOIN_LINK_MAX_AGE
+    )
+    _total, by_model = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING,
+        confirmed_at__isnull=True,
+        member__isnull=True,
+        updated_at__lt=cutoff,
+    ).delete()
+    return by_model.get(Subscriber._meta.label, 0)

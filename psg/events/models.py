@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage, SectionIndexPage
+from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
 from psg.taxonomy.models import regions_field, topics_field
 
 
@@ -90,7 +91,7 @@ class EventIndexPage(SectionIndexPage):
         return context
 
 
-class EventPage(BasePage):
+class EventPage(SearchableMixin, BasePage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     time_zone = models.CharField(
@@ -132,9 +133,10 @@ class EventPage(BasePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("venue"),
+        index.SearchField("summary", boost=TEXT_BOOST),
+        index.SearchField("body", boost=TEXT_BOOST),
+        index.SearchField("venue", boost=TEXT_BOOST),
+        *folded_search_fields(),
         index.FilterField("start"),
     ]
 

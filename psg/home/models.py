@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from psg.core.models import BasePage
+from psg.taxonomy.links import region_map_for
 
 HOME_NEWS_COUNT = 6
 HOME_EVENTS_COUNT = 3
@@ -37,6 +38,8 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "publications.PublicationIndexPage",
         "events.EventIndexPage",
+        "taxonomy.RegionIndexPage",
+        "taxonomy.TopicIndexPage",
         "standard_pages.StandardPage",
     ]
     max_count = 1
@@ -77,4 +80,6 @@ class HomePage(BasePage):
             .filter(end__gte=timezone.now())
             .order_by("start")[:HOME_EVENTS_COUNT]
         )
+        # The small map of the regions, when there is a region index to link to.
+        context["region_map"] = region_map_for(request)
         return context

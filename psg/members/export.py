@@ -29,11 +29,51 @@ PAYMENT_FIELDS = [
     "created_at",
 ]
 REMINDER_FIELDS = ["kind", "period_end", "sent_at", "created_at"]
-RECORDS = ["consents", "gift_aid_declarations", "payments", "renewal_reminders"]
+SUBSCRIBER_FIELDS = [
+    "email",
+    "name",
+    "status",
+    "confirmed_at",
+    "unsubscribed_at",
+    "last_bounce_at",
+    "last_bounce_reason",
+]
+RECORDS = [
+    "consents",
+    "gift_aid_declarations",
+    "payments",
+    "renewal_reminders",
+    "bulletin_subscription",
+]
 
 
 def _row(obj, fields):
     return {name: getattr(obj, name) for name in fields}
+
+
+def _bulletin_subscription(member):
+    """The member's bulletin subscriber row (psg.bulletin), with the series it
+    receives: none, or one."""
+    from psg.bulletin.models import Subscriber
+
+    subscriber = (
+        Subscriber.objects.filter(member=member)
+        .prefetch_related("subscriptions__series")
+        .first()
+    )
+    if subscriber is None:
+        return []
+    series = sorted(
+        (row.series.name, timezone.localdate(row.subscribed_at).isoformat())
+        for row in subscriber.subscriptions.all()
+    )
+    return [
+        {
+            **_row(subscriber, SUBSCRIBER_FIELDS),
+            # "Update (2026-11-22)": each series and the day it was chosen.
+            "series": "; ".join(f"{name} ({day})" for name, day in series),
+        }
+    ]
 
 
 def member_data(member):
@@ -60,6 +100,7 @@ def member_data(member):
             _row(reminder, REMINDER_FIELDS)
             for reminder in member.renewal_reminders.order_by("period_end", "pk")
         ],
+        "bulletin_subscription": _bulletin_subscription(member),
     }
 
 

@@ -20,7 +20,10 @@ from psg.core.models import (
     SectionIndexPage,
     format_partial_date,
 )
+from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
 from psg.taxonomy.models import Series, regions_field, topics_field
+
+from .filters import NewsFilters
 
 NEWS_PER_PAGE = 10
 
@@ -43,7 +46,8 @@ class Author(index.Indexed, models.Model):
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
-    """/news/: every news item, newest first, ten a page."""
+    """/news/: every news item, newest first, ten a page, with filters by
+    region, topic, series, kind and year (see ``filters``)."""
 
     template = "pages/news_index_page.html"
     subpage_types = ["news.NewsPage"]
@@ -65,9 +69,18 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
+        filters = NewsFilters(request.GET, self)
+        items = self.paginate(request, filters.apply(self.news_items()))
+        canonical = filters.query_prefix + (
+            f"page={items.number}" if items.number > 1 else ""
+        )
         return self.render(
             request,
-            context_overrides={"items": self.paginate(request, self.news_items())},
+            context_overrides={
+                "items": items,
+                "filters": filters,
+                "canonical_query": canonical.rstrip("&"),
+            },
         )
 
     @path("series/<slug:slug>/", name="series")
@@ -84,7 +97,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
 
-class NewsPage(BasePage):
+class NewsPage(SearchableMixin, BasePage):
     """One news item, analysis, editorial, letter or correction."""
 
     class Kind(models.TextChoices):
@@ -171,8 +184,9 @@ class NewsPage(BasePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
-        index.SearchField("body"),
+        index.SearchField("teaser", boost=TEXT_BOOST),
+        index.SearchField("body", boost=TEXT_BOOST),
+        *folded_search_fields(),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]

@@ -17,6 +17,12 @@ from psg.core.models import (
     SectionIndexPage,
     format_partial_date,
 )
+from psg.search.index import (
+    ATTACHMENT_BOOST,
+    TEXT_BOOST,
+    SearchableMixin,
+    folded_search_fields,
+)
 from psg.taxonomy.models import regions_field, topics_field
 
 PUBLICATIONS_PER_PAGE = 12
@@ -62,7 +68,7 @@ class PublicationIndexPage(SectionIndexPage):
         return context
 
 
-class PublicationPage(BasePage):
+class PublicationPage(SearchableMixin, BasePage):
     class Kind(models.TextChoices):
         REPORT = "report", _("Report")
         CASE_STUDY = "case-study", _("Case study")
@@ -107,6 +113,15 @@ class PublicationPage(BasePage):
     )
     regions = regions_field()
     topics = topics_field()
+    # The text of the PDF files, for the site search; filled by
+    # psg.publications.pdf_text (never typed), at most PDF_TEXT_LIMIT characters.
+    pdf_text = models.TextField(_("text of the PDF files"), blank=True, editable=False)
+    pdf_text_fingerprint = models.CharField(
+        _("files the PDF text was read from"),
+        max_length=64,
+        blank=True,
+        editable=False,
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -130,9 +145,11 @@ class PublicationPage(BasePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("publisher"),
+        index.SearchField("summary", boost=TEXT_BOOST),
+        index.SearchField("description", boost=TEXT_BOOST),
+        index.SearchField("publisher", boost=TEXT_BOOST),
+        index.SearchField("pdf_text", boost=ATTACHMENT_BOOST),
+        *folded_search_fields(attachments=True),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]

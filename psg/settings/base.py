@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "psg.legacy",
     "psg.members",
     "psg.bulletin",
+    "psg.api",
+    "psg.search",
+    "psg.feeds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,6 +64,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "django_countries",
@@ -212,6 +218,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PSG_BULLETIN_BATCH_SIZE = int(os.environ.get("PSG_BULLETIN_BATCH_SIZE", "100"))
 PSG_BULLETIN_RATE = float(os.environ.get("PSG_BULLETIN_RATE", "20"))
 PSG_BULLETIN_STALE_AFTER = float(os.environ.get("PSG_BULLETIN_STALE_AFTER", "300"))
+# Bulletin bounces (psg.bulletin.upkeep): the Maildir that receives them, read
+# by the task worker every so many minutes; unset, nothing reads it.
+PSG_BOUNCE_MAILDIR = os.environ.get("PSG_BOUNCE_MAILDIR", "")
+PSG_BOUNCE_INTERVAL_MINUTES = int(os.environ.get("PSG_BOUNCE_INTERVAL_MINUTES", "15"))
 
 LOGGING = {
     "version": 1,
@@ -231,7 +241,16 @@ CSRF_COOKIE_HTTPONLY = False
 WAGTAIL_SITE_NAME = "Peru Support Group"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# SQLite FTS5 by default, PostgreSQL full text when DATABASE_URL is PostgreSQL;
+# "english" is PostgreSQL's text search configuration (docs/search.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "english",
+    }
+}
+# Site search (psg.search): at most this many of the newest matches are ranked.
+PSG_SEARCH_SCORED_LIMIT = int(os.environ.get("PSG_SEARCH_SCORED_LIMIT", "1000"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -265,6 +284,38 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 # Cache-Control max-age for anonymous page views (see core.middleware).
 PSG_PUBLIC_CACHE_SECONDS = int(os.environ.get("PSG_PUBLIC_CACHE_SECONDS", "300"))
+# How long the region map's counts are cached (see taxonomy.activity).
+PSG_REGION_COUNTS_CACHE_SECONDS = int(
+    os.environ.get("PSG_REGION_COUNTS_CACHE_SECONDS", "300")
+)
+
+# The partners' JSON API under /api/v1/ (psg.api, docs/api.md): requests
+# allowed per client IP address ("count/period", period s, m, h or d; empty:
+# no limit, counted in the cache) and its Cache-Control max-age.
+PSG_API_RATE = os.environ.get("PSG_API_RATE", "120/m")
+PSG_API_CACHE_SECONDS = int(os.environ.get("PSG_API_CACHE_SECONDS", "300"))
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Peru Support Group API",
+    "DESCRIPTION": (
+        "Read-only JSON API for partners who syndicate the Peru Support "
+        "Group's news, publications and events. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["psg.api.schema.only_partner_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "psg.core.models.DatePrecision",
+        "NewsKindEnum": "psg.news.models.NewsPage.Kind",
+        "PublicationKindEnum": "psg.publications.models.PublicationPage.Kind",
+        "TimeZoneEnum": "psg.events.models.EventTimeZone",
+        "LanguageEnum": "psg.publications.models.PublicationFile.Language",
+    },
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
 PSG_RATE_LIMITS = {

@@ -10,9 +10,10 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage
+from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
 
 
-class StandardPage(BasePage):
+class StandardPage(SearchableMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -23,8 +24,9 @@ class StandardPage(BasePage):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
+        index.SearchField("introduction", boost=TEXT_BOOST),
+        index.SearchField("body", boost=TEXT_BOOST),
+        *folded_search_fields(),
     ]
 
     template = "pages/standard_page.html"

@@ -6,3 +6,32 @@ class TaxonomyConfig(AppConfig):
     name = "psg.taxonomy"
     label = "taxonomy"
     verbose_name = _("Taxonomy")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.signals import page_published, page_unpublished
+
+        from .activity import forget_region_activity
+        from .items import item_models
+        from .models import Region
+
+        # The map's cached counts go stale when an item appears or goes.
+        signals = {
+            "published": page_published,
+            "unpublished": page_unpublished,
+            "deleted": post_delete,
+        }
+        for model in item_models():
+            for name, signal in signals.items():
+                signal.connect(
+                    forget_region_activity,
+                    sender=model,
+                    dispatch_uid=f"psg-region-activity-{name}-{model.__name__}",
+                )
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                forget_region_activity,
+                sender=Region,
+                dispatch_uid=f"psg-region-activity-{name}-region",
+            )

@@ -90,12 +90,20 @@ class BulletinSeries(models.Model):
         default=True,
         help_text=_("New editions can be made only in an active series."),
     )
+    is_open = models.BooleanField(
+        _("open to new subscribers"),
+        default=False,
+        help_text=_(
+            "Offered on the sign-up form, and given to members who ask for the "
+            "bulletin. Closing a series keeps its subscribers."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("from_name"), FieldPanel("reply_to")]),
-        FieldPanel("is_active"),
+        FieldRowPanel([FieldPanel("is_active"), FieldPanel("is_open")]),
     ]
 
     class Meta:
@@ -181,6 +189,9 @@ class Edition(ClusterableModel):
         ordering = ["series__name", "-number"]
         verbose_name = _("edition")
         verbose_name_plural = _("editions")
+        # Editing an edition and sending it to every subscriber are separate
+        # rights: editors compose and send tests, fewer people send.
+        permissions = [("send_edition", _("Can send editions to subscribers"))]
         constraints = [
             models.UniqueConstraint(
                 "series", "number", name="bulletin_edition_number_unique"

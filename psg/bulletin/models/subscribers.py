@@ -4,11 +4,14 @@ import secrets
 
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from psg.members.models import Member, normalise_email
 
-__all__ = ["Subscriber", "new_unsubscribe_token"]
+from .editions import BulletinSeries
+
+__all__ = ["Subscriber", "Subscription", "new_unsubscribe_token"]
 
 
 def new_unsubscribe_token():
@@ -17,9 +20,12 @@ def new_unsubscribe_token():
 
 
 class SubscriberQuerySet(models.QuerySet):
-    def sending(self):
-        """The addresses the bulletin goes to."""
-        return self.filter(status=Subscriber.Status.SUBSCRIBED)
+    def sending(self, series=None):
+        """The addresses the bulletin goes to: of ``series`` when given."""
+        subscribed = self.filter(status=Subscriber.Status.SUBSCRIBED)
+        if series is None:
+            return subscribed
+        return subscribed.filter(subscriptions__series=series)
 
 
 class Subscriber(models.Model):
@@ -37,6 +43,14 @@ class Subscriber(models.Model):
 
     email = models.EmailField(_("email"), max_length=254)
     name = models.CharField(_("name"), max_length=200, blank=True)
+    series = models.ManyToManyField(
+        BulletinSeries,
+        verbose_name=_("series"),
+        through="Subscription",
+        related_name="subscribers",
+        blank=True,
+        help_text=_("The bulletins this address receives while subscribed."),
+    )
     member = models.OneToOneField(
         Member,
         verbose_name=_("member"),
@@ -93,3 +107,37 @@ class Subscriber(models.Model):
     @property
     def is_bounced(self):
         return self.status == self.Status.BOUNCED
+
+    def series_names(self):
+        """ "Peru News, Update": the series it receives (uses prefetched series)."""
+        return ", ".join(sorted(series.name for series in self.series.all()))
+
+
+class Subscription(models.Model):
+    """One subscriber receiving one series, since a given time."""
+
+    subscriber = models.ForeignKey(
+        Subscriber,
+        verbose_name=_("subscriber"),
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    series = models.ForeignKey(
+        BulletinSeries,
+        verbose_name=_("series"),
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    subscribed_at = models.DateTimeField(_("subscribed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                "subscriber", "series", name="bulletin_subscription_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.series}"

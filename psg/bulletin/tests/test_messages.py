@@ -25,8 +25,10 @@ def test_message_of_an_edition(edition_to_send, settings):
     assert message.to == ["reader@example.org"]
     assert message.from_email == "PSG Update <info@perusupportgroup.org.uk>"
     assert message.reply_to == ["editor@perusupportgroup.org.uk"]
-    link = unsubscribe_url(subscriber)
-    assert link.startswith("http://testserver/")
+    link = unsubscribe_url(subscriber, "update")
+    assert link.startswith("http://testserver/bulletin/unsubscribe/")
+    # The link names the message's series: one-click leaves that series.
+    assert link.endswith("/?series=update")
     assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
     assert (
         message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -55,9 +57,9 @@ def test_each_subscriber_has_their_own_link(edition_to_send):
     first, second = SubscriberFactory.create_batch(2)
     one = build_edition_message(edition_to_send, first)
     two = build_edition_message(edition_to_send, second)
-    assert unsubscribe_url(first) in one.body
-    assert unsubscribe_url(second) not in one.body
-    assert unsubscribe_url(second) in two.alternatives[0][0]
+    assert unsubscribe_url(first, "update") in one.body
+    assert unsubscribe_url(second, "update") not in one.body
+    assert unsubscribe_url(second, "update") in two.alternatives[0][0]
     assert one.extra_headers["Message-ID"] != two.extra_headers["Message-ID"]
 
 
@@ -117,7 +119,7 @@ def test_prepared_message_is_the_same_message(edition_to_send):
     ):
         assert str(prepared[header]) == str(expected[header]), header
     assert str(prepared["List-Unsubscribe"]).strip() == (
-        f"<{unsubscribe_url(subscriber)}>"
+        f"<{unsubscribe_url(subscriber, 'update')}>"
     )
     assert prepared["Date"].datetime is not None
     assert prepared.get_content_type() == "multipart/alternative"
@@ -135,9 +137,9 @@ def test_prepared_messages_differ_only_where_they_should(edition_to_send):
     two = _parsed(builder.prepared(second, "<two@example.org>").message().as_bytes())
     assert one["To"] == first.email and two["To"] == second.email
     assert one["Message-ID"] == "<one@example.org>"
-    assert unsubscribe_url(first) in one.get_body(("html",)).get_content()
-    assert unsubscribe_url(first) not in two.get_body(("html",)).get_content()
-    assert unsubscribe_url(second) in two.get_body(("plain",)).get_content()
+    assert unsubscribe_url(first, "update") in one.get_body(("html",)).get_content()
+    assert unsubscribe_url(first, "update") not in two.get_body(("html",)).get_content()
+    assert unsubscribe_url(second, "update") in two.get_body(("plain",)).get_content()
 
 
 def test_long_lines_are_quoted_printable(edition_to_send):

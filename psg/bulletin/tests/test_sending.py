@@ -50,12 +50,12 @@ def test_every_subscriber_gets_the_edition_once(
         )
         # A long header may be folded onto its own line: compare unfolded.
         unsubscribe = str(message["List-Unsubscribe"]).strip()
-        assert unsubscribe == f"<{unsubscribe_url(reader)}>"
+        assert unsubscribe == f"<{unsubscribe_url(reader, edition_to_send.series)}>"
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         text = message.get_body(("plain",)).get_content()
         html = message.get_body(("html",)).get_content()
-        assert unsubscribe_url(reader) in text
-        assert unsubscribe_url(reader) in html
+        assert unsubscribe_url(reader, edition_to_send.series) in text
+        assert unsubscribe_url(reader, edition_to_send.series) in html
         assert "Mining conflict in Espinar" in html
         assert 'style="' in html and "<style" not in html
 

@@ -31,19 +31,26 @@ KILL_AFTER = 100
 SETUP = f"""
 import datetime
 from wagtail.models import Site
-from psg.bulletin.models import BulletinSeries, Edition, EditionItem, Subscriber
+from psg.bulletin.models import (
+    BulletinSeries, Edition, EditionItem, Subscriber, Subscription
+)
 from psg.bulletin.sending import start_sending
 from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
+update = BulletinSeries.objects.get(slug="update")
 Subscriber.objects.bulk_create(
     Subscriber(email=f"reader{{n}}@example.org", status="subscribed")
     for n in range({SUBSCRIBERS})
+)
+Subscription.objects.bulk_create(
+    Subscription(subscriber_id=pk, series=update)
+    for pk in Subscriber.objects.values_list("pk", flat=True)
 )
 Subscriber.objects.create(email="gone@example.org", status="unsubscribed")
 home = Site.objects.get(is_default_site=True).root_page
 page = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Espinar")
 edition = Edition.objects.create(
-    series=BulletinSeries.objects.get(slug="update"),
+    series=update,
     number=120,
     date=datetime.date(2026, 11, 22),
 )

@@ -3,7 +3,7 @@ erasing a member erases their subscription."""
 
 import pytest
 
-from psg.bulletin.models import Subscriber
+from psg.bulletin.models import BulletinSeries, Subscriber, Subscription
 from psg.members.erasure import erase_member
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
@@ -108,3 +108,66 @@ def test_erasing_a_member_erases_their_subscription():
     erase_member(member, "member")
 
     assert list(Subscriber.objects.all()) == [other]
+
+
+def series_of(subscriber):
+    return sorted(subscriber.series.values_list("slug", flat=True))
+
+
+def test_consent_gives_every_open_series():
+    peru_news = BulletinSeries.objects.get(slug="peru-news")
+    peru_news.is_open = True
+    peru_news.save()
+    member = MemberFactory()
+
+    consent(member, True)
+
+    assert series_of(Subscriber.objects.get()) == ["peru-news", "update"]
+
+
+def test_consent_recorded_again_keeps_the_series_chosen():
+    member = MemberFactory()
+    subscriber = SubscriberFactory(
+        email=member.email,
+        series=[BulletinSeries.objects.get(slug="peru-news")],
+    )
+
+    consent(member, True)
+    consent(member, True, Consent.Source.SECRETARY)
+
+    subscriber.refresh_from_db()
+    assert subscriber.member == member
+    assert series_of(subscriber) == ["peru-news"]
+
+
+def test_withdrawing_consent_leaves_every_series():
+    member = MemberFactory()
+    consent(member, True)
+
+    consent(member, False)
+
+    subscriber = Subscriber.objects.get()
+    assert series_of(subscriber) == []
+    assert not Subscriber.objects.sending(BulletinSeries.objects.get(slug="update"))
+
+
+def test_a_bouncing_member_who_withdraws_keeps_nothing_to_resume():
+    SubscriberFactory(email="rosa@example.org", status=Subscriber.Status.BOUNCED)
+    member = MemberFactory(email="rosa@example.org")
+    consent(member, True)
+
+    consent(member, False)
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.BOUNCED
+    assert series_of(subscriber) == []
+
+
+def test_erasing_a_member_erases_their_series_too():
+    member = MemberFactory(email="rosa@example.org")
+    consent(member, True)
+    assert Subscription.objects.count() == 1
+
+    erase_member(member, "member")
+
+    assert not Subscription.objects.exists()

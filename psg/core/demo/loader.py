@@ -44,7 +44,7 @@ from psg.publications.models import PublicationFile, PublicationPage
 from psg.standard_pages.models import StandardPage
 from psg.taxonomy.models import Region, Series, Topic
 
-from . import events, images, news, publications, site
+from . import events, images, news, publications, site, terms
 from .pdf import render_pdf
 from .spec import html_paragraphs, stream
 
@@ -93,6 +93,7 @@ class DemoLoader:
         self.collection = self.load_collection()
         self.load_images()
         self.load_sections()
+        self.load_term_descriptions()
         self.load_standard_pages(home)
         authors = self.load_authors()
         series = self.load_series()
@@ -196,6 +197,17 @@ class DemoLoader:
             created = not model.objects.exists()
             page = get_or_create_section(model, title, slug, intro=intro)
             self.pages[key] = self.count(page, created)
+
+    def load_term_descriptions(self):
+        for (label, slug), description in terms.DESCRIPTIONS.items():
+            term = apps.get_model(label).objects.filter(slug=slug).first()
+            if term is None:
+                continue
+            created = not term.description
+            if created:
+                term.description = description
+                term.save(update_fields=["description"])
+            self.count(term, created)
 
     def load_standard_pages(self, home):
         for spec in site.STANDARD_PAGES:

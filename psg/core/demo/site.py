@@ -40,6 +40,22 @@ SECTIONS = [
         "Talks, launches and meetings in London and online, organised by the "
         "Peru Support Group and its partners.",
     ),
+    (
+        "regions",
+        "taxonomy.RegionIndexPage",
+        "Regions",
+        "regions",
+        "Follow a region across twenty years of news, reports and events: the "
+        "map shows how much each of Peru's 26 regions has had in the last year.",
+    ),
+    (
+        "topics",
+        "taxonomy.TopicIndexPage",
+        "Topics",
+        "topics",
+        "Follow a theme across the archive: mining and water, indigenous "
+        "rights, forced sterilisations, justice and memory.",
+    ),
 ]
 
 ORGANISATION = {
@@ -68,6 +84,8 @@ MENU = [
     ("News", "news", ""),
     ("Publications", "publications", ""),
     ("Events", "events", ""),
+    ("Regions", "regions", ""),
+    ("Topics", "topics", ""),
     ("About", "about", ""),
     ("Join", "", "/join/"),
 ]

@@ -274,6 +274,8 @@ def test_menu_footer_and_social_links(demo, site):
         ("News", "/news/"),
         ("Publications", "/publications/"),
         ("Events", "/events/"),
+        ("Regions", "/regions/"),
+        ("Topics", "/topics/"),
         ("About", "/about/"),
         ("Join", "/join/"),
     ]
@@ -361,3 +363,26 @@ def test_demo_bank_details_show_on_the_payment_pages(demo):
     membership = MembershipSettings.for_site(Site.objects.get(is_default_site=True))
     assert membership.sort_code == "00-00-00"
     assert membership.bank_name == "Demo Bank plc"
+
+
+def test_region_and_topic_pages_with_a_few_descriptions(demo, client, home_page):
+    from psg.taxonomy.models import Region, RegionIndexPage, Topic, TopicIndexPage
+
+    for model, slug in ((RegionIndexPage, "regions"), (TopicIndexPage, "topics")):
+        page = model.objects.get()
+        assert page.slug == slug and page.live and page.intro
+        assert page.get_parent().pk == home_page.pk
+    described = Region.objects.exclude(description="").count()
+    assert described >= 3
+    assert Topic.objects.exclude(description="").count() >= 3
+    cajamarca = client.get("/regions/cajamarca/").content.decode()
+    assert "Yanacocha" in cajamarca
+    assert "Letter from Cajamarca" in cajamarca
+    assert client.get("/topics/forced-sterilisations/").status_code == 200
+    assert 'href="/regions/cajamarca/"' in client.get("/regions/").content.decode()
+
+    cusco = Region.objects.get(slug="cusco")
+    cusco.description = "The editor's own words."
+    cusco.save()
+    assert load()[0] == 0
+    assert Region.objects.get(slug="cusco").description == "The editor's own words."

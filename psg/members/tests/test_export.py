@@ -156,7 +156,10 @@ def test_csv_holds_the_same_values(member, someone_else):
         "gift_aid_declarations",
         "payments",
         "renewal_reminders",
+        "bulletin_subscription",
     }
+    assert value("bulletin_subscription", "status") == "unsubscribed"
+    assert value("bulletin_subscription", "series") == ""
     assert "Rosa" not in export.as_csv(member)
 
 

@@ -1,6 +1,13 @@
 import factory
+import wagtail_factories
 
-from psg.taxonomy.models import Region, Series, Topic
+from psg.taxonomy.models import (
+    Region,
+    RegionIndexPage,
+    Series,
+    Topic,
+    TopicIndexPage,
+)
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):
@@ -19,3 +26,27 @@ def region(slug):
 
 def topic(slug):
     return Topic.objects.get(slug=slug)
+
+
+class RegionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Regions"
+    slug = "regions"
+
+    class Meta:
+        model = RegionIndexPage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Topics"
+    slug = "topics"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+def carrying(page, regions=(), topics=()):
+    """Give ``page`` these regions and topics (slugs) and save it."""
+    page.regions.add(*[region(slug) for slug in regions])
+    page.topics.add(*[topic(slug) for slug in topics])
+    page.save()
+    return page

@@ -1,0 +1,286 @@
+"""What the API says about each item.
+
+Listings and single items share their fields; a single item adds its body (or
+a publication its description) as clean HTML with absolute links, which costs
+queries of its own and so stays out of listings. Addresses are absolute from
+the Wagtail site root. The serializers expect ``request`` and ``root_url``
+(the site root, no trailing slash) in their context.
+"""
+
+from urllib.parse import urljoin
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from django.utils import timezone
+
+from psg.events.models import EventPage
+from psg.news.models import Author, NewsPage
+from psg.publications.models import PublicationFile, PublicationPage
+from psg.taxonomy.models import Region, Series, Topic
+
+from . import html
+
+
+def absolute(context, url):
+    return urljoin(context["root_url"] + "/", url or "")
+
+
+# What partners read in the description, in place of the editors' help texts.
+HELP = {
+    "id": "The page's id: stable for as long as the item exists.",
+    "title": "The title.",
+    "date": (
+        "The date the item is about (YYYY-MM-DD); null for archive items "
+        "whose date is unknown."
+    ),
+    "date_precision": (
+        "How much of the date is known: the day; the month (the date is its "
+        "first day); or the year (the date is 1 January)."
+    ),
+    "first_published_at": "When the item was first published on the site.",
+    "last_published_at": (
+        "When the item was last published (changed) on the site: what "
+        "updated_since filters on."
+    ),
+    "teaser": "Plain text, at most 300 characters.",
+    "summary": "Plain text; paragraphs are separated by blank lines.",
+    "publisher": "The publisher when it is not the Peru Support Group.",
+    "time_zone": "The event's own time zone (IANA name).",
+    "venue": "Where it takes place; empty for an online event.",
+    "address": "The venue's address (plain text, may be empty).",
+    "organisers": "Who organises it, when not only the Peru Support Group.",
+    "language": "The language of the file: en (English) or es (Spanish).",
+}
+
+
+class OutputSerializer(serializers.ModelSerializer):
+    """Every field read-only, so that the description marks each as always
+    present, with the help text partners read (``HELP``) where there is one."""
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            kwargs = extra.setdefault(name, {})
+            kwargs["read_only"] = True
+            if name in HELP:
+                kwargs["help_text"] = HELP[name]
+        return extra
+
+
+# Vocabularies ----------------------------------------------------------------
+
+
+class TermSerializer(serializers.Serializer):
+    """A region or topic as items name it."""
+
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    name_es = serializers.CharField(
+        read_only=True, help_text="The Spanish name; empty when there is none."
+    )
+
+
+class SeriesNameSerializer(OutputSerializer):
+    class Meta:
+        model = Series
+        fields = ["slug", "name"]
+
+
+class RegionSerializer(OutputSerializer):
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "name_es", "capital", "description"]
+
+
+class TopicSerializer(OutputSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "name_es", "description"]
+
+
+class SeriesSerializer(OutputSerializer):
+    region = TermSerializer(allow_null=True, read_only=True)
+
+    class Meta:
+        model = Series
+        fields = ["slug", "name", "description", "region"]
+
+
+class AuthorSerializer(OutputSerializer):
+    class Meta:
+        model = Author
+        fields = ["name", "role"]
+
+
+# Pages -----------------------------------------------------------------------
+
+PAGE_FIELDS = ["id", "title", "url"]
+CLASSIFICATION_FIELDS = ["regions", "topics", "first_published_at", "last_published_at"]
+
+
+class PageSerializer(OutputSerializer):
+    url = serializers.SerializerMethodField(
+        help_text="The item's page on the site (absolute)."
+    )
+    regions = TermSerializer(many=True, read_only=True)
+    topics = TermSerializer(many=True, read_only=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, page):
+        return page.get_full_url(self.context["request"]._request)
+
+    def page_url(self, page):
+        return self.get_url(page)
+
+
+class NewsSerializer(PageSerializer):
+    authors = AuthorSerializer(many=True, read_only=True)
+    series = SeriesNameSerializer(allow_null=True, read_only=True)
+
+    class Meta:
+        model = NewsPage
+        fields = [
+            *PAGE_FIELDS,
+            "date",
+            "date_precision",
+            "kind",
+            "teaser",
+            "authors",
+            "series",
+            *CLASSIFICATION_FIELDS,
+        ]
+
+
+class NewsDetailSerializer(NewsSerializer):
+    body = serializers.SerializerMethodField(
+        help_text=(
+            "The article as HTML: a small set of tags, no classes, scripts or "
+            "embeds, every link absolute. Empty when the item has only a teaser."
+        )
+    )
+
+    class Meta(NewsSerializer.Meta):
+        fields = [*NewsSerializer.Meta.fields, "body"]
+
+    def get_body(self, page) -> str:
+        return html.stream_html(page.body, self.page_url(page))
+
+
+class PublicationFileSerializer(OutputSerializer):
+    title = serializers.CharField(source="document.title", read_only=True)
+    url = serializers.SerializerMethodField(help_text="The file (absolute).")
+    size = serializers.SerializerMethodField(
+        help_text="In bytes; null when the storage cannot tell."
+    )
+    content_type = serializers.CharField(
+        source="document.content_type",
+        read_only=True,
+        help_text="The file's media type.",
+    )
+
+    class Meta:
+        model = PublicationFile
+        fields = ["title", "language", "url", "size", "content_type"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, item):
+        return absolute(self.context, item.document.url)
+
+    def get_size(self, item) -> int | None:
+        document = item.document
+        if document.file_size:
+            return document.file_size
+        try:
+            return document.file.size
+        except (OSError, ValueError):
+            return None
+
+
+class PublicationSerializer(PageSerializer):
+    files = PublicationFileSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PublicationPage
+        fields = [
+            *PAGE_FIELDS,
+            "date",
+            "date_precision",
+            "kind",
+            "summary",
+            "publisher",
+            "files",
+            *CLASSIFICATION_FIELDS,
+        ]
+
+
+class PublicationDetailSerializer(PublicationSerializer):
+    description = serializers.SerializerMethodField(
+        help_text="The longer description as HTML, links absolute (may be empty)."
+    )
+
+    class Meta(PublicationSerializer.Meta):
+        fields = [*PublicationSerializer.Meta.fields, "description"]
+
+    def get_description(self, page) -> str:
+        return html.rich_text_html(page.description, self.page_url(page))
+
+
+class EventSerializer(PageSerializer):
+    start = serializers.SerializerMethodField(
+        help_text="ISO 8601 with the offset of the event's own time zone."
+    )
+    end = serializers.SerializerMethodField(
+        help_text="ISO 8601 with the offset of the event's own time zone."
+    )
+    online_url = serializers.SerializerMethodField(
+        help_text="The link to join online; null for an in-person event."
+    )
+    registration_url = serializers.SerializerMethodField(
+        help_text="Where to register; null when there is no registration."
+    )
+
+    class Meta:
+        model = EventPage
+        fields = [
+            *PAGE_FIELDS,
+            "start",
+            "end",
+            "time_zone",
+            "summary",
+            "venue",
+            "address",
+            "online_url",
+            "organisers",
+            "registration_url",
+            *CLASSIFICATION_FIELDS,
+        ]
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_start(self, page):
+        return timezone.localtime(page.start, page.zone).isoformat()
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_end(self, page):
+        return timezone.localtime(page.end, page.zone).isoformat()
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_online_url(self, page):
+        return page.online_url or None
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_registration_url(self, page):
+        return page.registration_url or None
+
+
+class EventDetailSerializer(EventSerializer):
+    body = serializers.SerializerMethodField(
+        help_text="More about the event as HTML, links absolute (may be empty)."
+    )
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "body"]
+
+    def get_body(self, page) -> str:
+        return html.stream_html(page.body, self.page_url(page))

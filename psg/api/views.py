@@ -1,0 +1,419 @@
+"""The partners' read-only JSON API: news, publications, events, and the
+regions, topics and series they are classified by.
+
+Every view here is anonymous and the same for everyone: no authentication
+class (so no session is read, no cookie set and no CSRF token needed), GET,
+HEAD and OPTIONS only, ``Cache-Control: public`` on successful reads and
+``Access-Control-Allow-Origin: *`` so that partners' pages may call it from the
+browser. Clients are throttled per IP address (``PSG_API_RATE``).
+"""
+
+import re
+
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView, exception_handler
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from wagtail.models import Site
+
+from psg.core.ratelimit import client_ip
+from psg.events.models import EventPage
+from psg.news.models import NewsPage
+from psg.publications.models import PublicationFile, PublicationPage
+from psg.taxonomy.models import Region, Series, Topic
+
+from . import filters
+from . import serializers as api
+from .pagination import ListingPagination
+
+PAGE_ID = re.compile(r"[0-9]{1,18}")
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    """Requests per client IP address, counted in the cache.
+
+    The rate is read from ``settings.PSG_API_RATE`` on each request ("120/m";
+    empty turns throttling off). The address is the one the site's other rate
+    limits use: REMOTE_ADDR, or the trusted proxy's header.
+    """
+
+    scope = "api"
+
+    def get_rate(self):
+        return settings.PSG_API_RATE or None
+
+    def get_cache_key(self, request, view):
+        ident = client_ip(request) or self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+# Errors ----------------------------------------------------------------------
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="What went wrong, for a person.")
+
+
+class InvalidParametersSerializer(ErrorSerializer):
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Each query parameter in error, with what is wrong with it.",
+    )
+
+
+def api_exception_handler(exc, context):
+    """DRF's answers, with invalid parameters as
+    ``{"detail": "Invalid query parameters: region.", "errors": {"region": […]}}``.
+    """
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, ValidationError):
+        errors = response.data
+        if not isinstance(errors, dict):
+            errors = {"non_field_errors": errors}
+        response.data = {
+            "detail": _("Invalid query parameters: %(names)s.")
+            % {"names": ", ".join(sorted(errors))},
+            "errors": errors,
+        }
+    return response
+
+
+LISTING_ERRORS = {
+    400: OpenApiResponse(
+        InvalidParametersSerializer, description="A query parameter is invalid."
+    ),
+    404: OpenApiResponse(ErrorSerializer, description="No such page of results."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many requests."),
+}
+PAGE_ID_PARAMETER = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description="The page's id, as in listings."
+)
+ITEM_ERRORS = {
+    404: OpenApiResponse(ErrorSerializer, description="No such item."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many requests."),
+}
+
+
+# The shared behaviour ----------------------------------------------------------
+
+
+class PartnerAPIMixin:
+    """Anonymous, read-only, cacheable, callable from any origin, throttled."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientRateThrottle]
+    renderer_classes = [JSONRenderer]
+    parser_classes = []
+    http_method_names = ["get", "head", "options"]
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "Retry-After"
+        if request.method == "OPTIONS":
+            response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+            response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
+            response["Access-Control-Max-Age"] = "86400"
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            patch_cache_control(
+                response, public=True, max_age=settings.PSG_API_CACHE_SECONDS
+            )
+        elif response.status_code == 429:
+            # One client's limit must not be served to others from a cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """Live, public pages of one type under the request's Wagtail site."""
+
+    model = None
+    serializer_class = None
+    detail_serializer_class = None
+    filterset_class = None
+    filter_backends = [filters.ListingFilterBackend]
+    pagination_class = ListingPagination
+
+    def site(self):
+        if not hasattr(self, "_site"):
+            request = self.request._request
+            self._site = Site.find_for_request(request) or (
+                Site.objects.select_related("root_page")
+                .filter(is_default_site=True)
+                .first()
+            )
+        return self._site
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        site = self.site()
+        context["root_url"] = (
+            site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        )
+        return context
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return self.detail_serializer_class
+        return self.serializer_class
+
+    def with_related(self, queryset):
+        return queryset.prefetch_related("regions", "topics")
+
+    def get_queryset(self):
+        site = self.site()
+        if site is None:
+            return self.model.objects.none()
+        pages = (
+            self.model.objects.live()
+            .public()
+            .descendant_of(site.root_page, inclusive=True)
+        )
+        return self.with_related(pages).order_by(*self.filterset_class.default_order())
+
+    def get_object(self):
+        raw = self.kwargs[self.lookup_field]
+        page = None
+        if PAGE_ID.fullmatch(raw):
+            page = self.get_queryset().filter(pk=int(raw)).first()
+        if page is None:
+            raise NotFound(
+                _("There is no %(noun)s with the id “%(id)s”.")
+                % {"noun": self.model._meta.verbose_name, "id": raw[:40]}
+            )
+        return page
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="News items",
+        description=(
+            "Live, public news items, analysis, editorials, letters and "
+            "corrections, newest first."
+        ),
+        responses={200: api.NewsSerializer(many=True), **LISTING_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One news item, with its body",
+        parameters=[PAGE_ID_PARAMETER],
+        responses={200: api.NewsDetailSerializer, **ITEM_ERRORS},
+    ),
+)
+class NewsViewSet(PageViewSet):
+    model = NewsPage
+    serializer_class = api.NewsSerializer
+    detail_serializer_class = api.NewsDetailSerializer
+    filterset_class = filters.NewsFilterSet
+
+    def with_related(self, queryset):
+        return (
+            super()
+            .with_related(queryset)
+            .select_related("series")
+            .prefetch_related("authors")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Publications",
+        description=(
+            "Live, public reports, case studies, submissions and briefings, "
+            "newest first, each with its files."
+        ),
+        responses={200: api.PublicationSerializer(many=True), **LISTING_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One publication, with its description",
+        parameters=[PAGE_ID_PARAMETER],
+        responses={200: api.PublicationDetailSerializer, **ITEM_ERRORS},
+    ),
+)
+class PublicationViewSet(PageViewSet):
+    model = PublicationPage
+    serializer_class = api.PublicationSerializer
+    detail_serializer_class = api.PublicationDetailSerializer
+    filterset_class = filters.PublicationFilterSet
+
+    def with_related(self, queryset):
+        return (
+            super()
+            .with_related(queryset)
+            .prefetch_related(
+                Prefetch(
+                    "files",
+                    queryset=PublicationFile.objects.select_related("document"),
+                )
+            )
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Events",
+        description=(
+            "Live, public events, latest start first; date_from=<today> "
+            "with ordering=start gives the coming ones, soonest first."
+        ),
+        responses={200: api.EventSerializer(many=True), **LISTING_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One event, with its body",
+        parameters=[PAGE_ID_PARAMETER],
+        responses={200: api.EventDetailSerializer, **ITEM_ERRORS},
+    ),
+)
+class EventViewSet(PageViewSet):
+    model = EventPage
+    serializer_class = api.EventSerializer
+    detail_serializer_class = api.EventDetailSerializer
+    filterset_class = filters.EventFilterSet
+
+
+# Vocabularies -------------------------------------------------------------------
+
+
+class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """A whole vocabulary, in name order, unpaginated (it is short)."""
+
+    lookup_field = "slug"
+    pagination_class = None
+    filter_backends = []
+
+    def get_object(self):
+        slug = self.kwargs[self.lookup_field]
+        term = self.get_queryset().filter(slug=slug).first()
+        if term is None:
+            raise NotFound(
+                _("There is no %(noun)s “%(slug)s”.")
+                % {"noun": self.queryset.model._meta.verbose_name, "slug": slug[:40]}
+            )
+        return term
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Regions",
+        description="Peru's 26 regional governments, in name order.",
+        responses={200: api.RegionSerializer(many=True), 429: ITEM_ERRORS[429]},
+    ),
+    retrieve=extend_schema(
+        summary="One region", responses={200: api.RegionSerializer, **ITEM_ERRORS}
+    ),
+)
+class RegionViewSet(TermViewSet):
+    queryset = Region.objects.order_by("name")
+    serializer_class = api.RegionSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Topics",
+        description="The topics items are classified by, in name order.",
+        responses={200: api.TopicSerializer(many=True), 429: ITEM_ERRORS[429]},
+    ),
+    retrieve=extend_schema(
+        summary="One topic", responses={200: api.TopicSerializer, **ITEM_ERRORS}
+    ),
+)
+class TopicViewSet(TermViewSet):
+    queryset = Topic.objects.order_by("name")
+    serializer_class = api.TopicSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Series",
+        description="Series of news items, such as a region's letters, in name order.",
+        responses={200: api.SeriesSerializer(many=True), 429: ITEM_ERRORS[429]},
+    ),
+    retrieve=extend_schema(
+        summary="One series", responses={200: api.SeriesSerializer, **ITEM_ERRORS}
+    ),
+)
+class SeriesViewSet(TermViewSet):
+    queryset = Series.objects.select_related("region").order_by("name")
+    serializer_class = api.SeriesSerializer
+
+
+# The root, the description and its reader -----------------------------------------
+
+ENDPOINTS = ["news", "publications", "events", "regions", "topics", "series"]
+
+
+class RootView(PartnerAPIMixin, APIView):
+    @extend_schema(
+        summary="The API's endpoints",
+        description="The address of each listing, of this description and its docs.",
+        responses={
+            200: inline_serializer(
+                "Endpoints",
+                {
+                    **{name: serializers.URLField() for name in ENDPOINTS},
+                    "schema": serializers.URLField(),
+                    "docs": serializers.URLField(),
+                },
+            ),
+            429: ITEM_ERRORS[429],
+        },
+    )
+    def get(self, request):
+        links = {
+            name: reverse(f"api:{name}-list", request=request) for name in ENDPOINTS
+        }
+        links["schema"] = reverse("api:schema", request=request)
+        links["docs"] = reverse("api:docs", request=request)
+        return Response(links)
+
+
+class SchemaView(PartnerAPIMixin, SpectacularAPIView):
+    """The OpenAPI 3 description: JSON, or YAML with ?format=yaml."""
+
+    renderer_classes = (
+        SpectacularAPIView.renderer_classes[2:]
+        + (SpectacularAPIView.renderer_classes[:2])
+    )
+
+
+class DocsView(PartnerAPIMixin, SpectacularRedocView):
+    """The description, readable: Redoc, served from the site's static files."""
+
+    renderer_classes = SpectacularRedocView.renderer_classes
+    template_name = "api/redoc.html"
+    url_name = "api:schema"
+
+
+def not_found(request, *args, **kwargs):
+    """A JSON 404 for any other address under /api/."""
+    view = UnknownEndpointView.as_view()
+    return view(request, *args, **kwargs)
+
+
+class UnknownEndpointView(PartnerAPIMixin, APIView):
+    def get(self, request, *args, **kwargs):
+        raise NotFound(
+            _("There is no such endpoint. The endpoints are listed at /api/v1/.")
+        )

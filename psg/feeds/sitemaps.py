@@ -1,0 +1,224 @@
+"""/sitemap.xml: every public page of the site with when it last changed.
+
+The Wagtail pages (live, public, no aliases; a page type may add addresses of
+its own routes with ``get_sitemap_urls``, as the region and topic indexes
+do), the news series pages (``/news/series/<slug>/``), and the bulletin
+archive with its published editions. Addresses are absolute from the Wagtail
+site root; each appears once.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page, get_page_models
+
+from psg.core.models import SectionIndexPage
+from psg.home.models import HomePage
+from psg.news.models import NewsIndexPage, NewsPage
+
+from . import content
+
+
+def as_moment(value):
+    """Dates and datetimes alike as aware datetimes, so they compare."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+
+
+def _content_type_ids(models):
+    return {ct.pk for ct in ContentType.objects.get_for_models(*models).values()}
+
+
+def listing_types():
+    """Page types that list what is under them: home and the section indexes."""
+    return _content_type_ids(
+        model
+        for model in get_page_models()
+        if issubclass(model, (HomePage, SectionIndexPage))
+    )
+
+
+def types_with_own_sitemap_urls():
+    """Page types that say their own addresses (``get_sitemap_urls``)."""
+    return _content_type_ids(
+        model
+        for model in get_page_models()
+        if model.get_sitemap_urls is not Page.get_sitemap_urls
+    )
+
+
+def newest(*moments):
+    known = [moment for moment in moments if moment]
+    return max(known) if known else None
+
+
+class SiteSitemap(Sitemap):
+    """The whole site in one list of ``(absolute URL, lastmod)``."""
+
+    def __init__(self, request):
+        self.request = request
+        self.site = content.site_for(request)
+
+    def items(self):
+        seen, entries = set(), []
+        for location, lastmod in [
+            *self.page_entries(),
+            *self.series_entries(),
+            *self.bulletin_entries(),
+        ]:
+            if location not in seen:
+                seen.add(location)
+                entries.append((location, as_moment(lastmod)))
+        return entries
+
+    def _urls(self, page, protocol, domain):
+        urls = [
+            {
+                "item": location,
+                "location": location,
+                "lastmod": lastmod,
+                "changefreq": None,
+                "priority": None,
+                "alternates": [],
+            }
+            for location, lastmod in self.paginator.page(page).object_list
+        ]
+        lastmods = [url["lastmod"] for url in urls]
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
+
+    # Wagtail pages -----------------------------------------------------------
+
+    def pages(self):
+        """Live, public pages of the site, in tree order; no aliases.
+
+        Private pages (and everything under them) and drafts are left out;
+        an alias shows another page's content, which is listed already.
+        """
+        if self.site is None:
+            return Page.objects.none()
+        return (
+            self.site.root_page.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .only(
+                "path",
+                "depth",
+                "url_path",
+                "content_type",
+                "last_published_at",
+                "latest_revision_created_at",
+                "first_published_at",
+            )
+            .order_by("path")
+        )
+
+    def page_entries(self):
+        pages = list(self.pages())
+        stamps = [as_moment(content.modified_moment(page)) for page in pages]
+        listings = listing_types()
+        lastmods = []
+        for position, page in enumerate(pages):
+            lastmod = stamps[position]
+            if page.content_type_id in listings:
+                # A listing changes when anything under it does; in tree
+                # order, a page's descendants follow it.
+                for later in range(position + 1, len(pages)):
+                    if not pages[later].path.startswith(page.path):
+                        break
+                    lastmod = newest(lastmod, stamps[later])
+            lastmods.append(lastmod)
+
+        own_urls = types_with_own_sitemap_urls()
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(
+                pk__in=[p.pk for p in pages if p.content_type_id in own_urls]
+            ).specific()
+        }
+        entries = []
+        for page, lastmod in zip(pages, lastmods, strict=True):
+            if page.pk not in specific:
+                entries.append((page.get_full_url(self.request), lastmod))
+                continue
+            urls = specific[page.pk].get_sitemap_urls(self.request)
+            for number, url in enumerate(urls):
+                own = as_moment(url.get("lastmod"))
+                # The page itself: the newer of both; its routes without a
+                # date of their own changed when the page did.
+                if number == 0:
+                    entries.append((url["location"], newest(own, lastmod)))
+                else:
+                    entries.append((url["location"], own or lastmod))
+        return entries
+
+    # News series -------------------------------------------------------------
+
+    def series_entries(self):
+        """Each series with live items: ``/news/series/<slug>/``."""
+        if self.site is None:
+            return []
+        index = (
+            NewsIndexPage.objects.live()
+            .public()
+            .descendant_of(self.site.root_page)
+            .first()
+        )
+        if index is None:
+            return []
+        rows = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(index)
+            .filter(series__isnull=False)
+            .order_by()
+            .values("series__slug")
+            .annotate(
+                published=Max("last_published_at"), first=Max("first_published_at")
+            )
+            .order_by("series__slug")
+        )
+        index_url = index.get_full_url(self.request).rstrip("/")
+        return [
+            (
+                index_url
+                + "/"
+                + index.reverse_subpage("series", args=[row["series__slug"]]),
+                row["published"] or row["first"],
+            )
+            for row in rows
+        ]
+
+    # The bulletin archive ----------------------------------------------------
+
+    def bulletin_entries(self):
+        """The archive page and each published edition's page."""
+        from psg.bulletin import archive
+
+        editions = []
+        for _series, years in archive.archive():
+            for _year, views in years:
+                for view in views:
+                    lastmod = (
+                        view.edition.updated_at
+                        if view.edition is not None
+                        else as_moment(view.date)
+                    )
+                    editions.append(
+                        (content.absolute(self.site, view.get_absolute_url()), lastmod)
+                    )
+        if not editions:
+            return []
+        archive_url = content.absolute(self.site, reverse("bulletin-archive"))
+        return [
+            (archive_url, newest(*(lastmod for _url, lastmod in editions))),
+            *editions,
+        ]

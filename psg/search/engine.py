@@ -1,0 +1,378 @@
+"""Finding pages for a parsed query: the code path behind /search/.
+
+Wagtail's search backend keeps the index (``wagtailsearch_indexentry``: SQLite
+FTS5 or PostgreSQL tsvectors, updated when pages are saved); this module asks
+it. Wagtail's own ``.search()`` is not used for the site search because on a
+large index it scores every match before filtering and paging (on SQLite with
+one FTS query per candidate), and its SQLite ranking ignores field boosts. Here
+one query per search:
+
+1. matches the words and phrases (all of them) against the title and text,
+   restricted to live, public pages of the chosen kinds and to the region,
+   topic and year filters (checked for each match through the primary keys,
+   so the cost follows the matches, not the size of the site);
+2. takes at most ``PSG_SEARCH_SCORED_LIMIT`` of the newest matches (newest
+   added to the index) and ranks them: SQLite's bm25 with the title weighted
+   above the text, PostgreSQL's ts_rank with the field weights of the
+   search_fields boosts;
+
+then, in Python, puts pages whose title holds the whole query above the rest
+(a title match ranks above a text match), or sorts by date, and pages.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import DateField
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search.models import IndexEntry
+
+from psg.events.models import EventPage
+from psg.news.models import NewsPage
+from psg.publications.models import PublicationPage
+from psg.standard_pages.models import StandardPage
+
+from .highlight import Matcher, highlight, snippet
+from .index import text_fields
+
+PER_PAGE = 10
+# SQLite bm25 column weights: autocomplete (unused), text, title.
+SQLITE_WEIGHTS = (0.0, 1.0, 4.0)
+# PostgreSQL ts_rank weights for D, C, B, A: attachments (boost 0.5), text
+# (boost 1), page titles (boost 2), and A (boost 10: images, documents).
+POSTGRES_WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
+
+
+class Kind:
+    NEWS = "news"
+    PUBLICATION = "publication"
+    EVENT = "event"
+    PAGE = "page"
+
+
+KIND_CHOICES = [
+    (Kind.NEWS, _("News")),
+    (Kind.PUBLICATION, _("Publications")),
+    (Kind.EVENT, _("Events")),
+    (Kind.PAGE, _("Pages")),
+]
+KIND_LABELS = {
+    Kind.NEWS: _("News"),
+    Kind.PUBLICATION: _("Publication"),
+    Kind.EVENT: _("Event"),
+    Kind.PAGE: _("Page"),
+}
+KIND_MODELS = {
+    Kind.NEWS: NewsPage,
+    Kind.PUBLICATION: PublicationPage,
+    Kind.EVENT: EventPage,
+    Kind.PAGE: StandardPage,
+}
+# The date each kind is filtered and sorted by.
+DATE_FIELDS = {NewsPage: "date", PublicationPage: "date", EventPage: "start"}
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    DATE = "date"
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    region: object = None
+    topic: object = None
+    year: int | None = None
+
+    @property
+    def models(self):
+        if self.kind:
+            return [KIND_MODELS[self.kind]]
+        return list(KIND_MODELS.values())
+
+
+@dataclass
+class Hit:
+    page: Page
+    kind: str
+    title_html: str
+    snippet_html: str
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+    @property
+    def date(self):
+        """(display text, ISO date) of the page's date, or ("", "")."""
+        page = self.page
+        if isinstance(page, EventPage):
+            start = page.local_start
+            return date_format(start, "j F Y"), start.date().isoformat()
+        if hasattr(page, "display_date") and page.date:
+            return page.display_date, page.iso_date
+        return "", ""
+
+
+@dataclass
+class Results:
+    """One page of results. ``total`` counts at most ``limit`` matches;
+    ``capped`` says there were more."""
+
+    page: object = None
+    hits: list = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    limit: int = 0
+
+
+def scored_limit():
+    return max(1, settings.PSG_SEARCH_SCORED_LIMIT)
+
+
+def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
+    """The ``page_number``th page of pages matching ``parsed`` (a
+    psg.search.query.ParsedQuery) under ``filters``, sorted by relevance or
+    date."""
+    filters = filters or Filters()
+    limit = scored_limit()
+    results = Results(limit=limit)
+    if not parsed:
+        return results
+    rows = _candidates(parsed, filters, limit + 1)
+    results.capped = len(rows) > limit
+    rows = rows[:limit]
+    results.total = len(rows)
+    matcher = Matcher(parsed)
+    if sort == Sort.DATE:
+        dates = _dates([row[0] for row in rows])
+        oldest = datetime.date.min
+        rows.sort(key=lambda row: (dates.get(row[0]) or oldest, row[0]), reverse=True)
+    else:
+        rows.sort(
+            key=lambda row: (matcher.matches_all(row[1]), row[2], row[0]),
+            reverse=True,
+        )
+    paginator = Paginator([row[0] for row in rows], PER_PAGE)
+    results.page = paginator.get_page(page_number)
+    ids = list(results.page.object_list)
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    kinds = {model: kind for kind, model in KIND_MODELS.items()}
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None or type(page) not in kinds:
+            continue
+        results.hits.append(
+            Hit(
+                page=page,
+                kind=kinds[type(page)],
+                title_html=highlight(page.title, matcher),
+                snippet_html=snippet("\n".join(text_fields(page)), matcher),
+            )
+        )
+    return results
+
+
+def _dates(ids):
+    """{page id: its date} for sorting (events by their start, in UTC)."""
+    if not ids:
+        return {}
+    return dict(
+        Page.objects.filter(pk__in=ids)
+        .annotate(
+            sort_date=Coalesce(
+                "newspage__date",
+                "publicationpage__date",
+                Cast("eventpage__start", DateField()),
+                output_field=DateField(),
+            )
+        )
+        .values_list("pk", "sort_date")
+    )
+
+
+def _quote(name):
+    return connection.ops.quote_name(name)
+
+
+def _page_conditions(filters):
+    """SQL (on the alias ``p`` for wagtailcore_page) and parameters that hold
+    for live, public pages passing ``filters``."""
+    conditions = ["p.live = %s"]
+    params = [True]
+    for path in PageViewRestriction.objects.values_list(
+        "page__path", flat=True
+    ).distinct():
+        conditions.append("p.path NOT LIKE %s")
+        params.append(path + "%")
+    for name, value in (("regions", filters.region), ("topics", filters.topic)):
+        if value is None:
+            continue
+        alternatives = []
+        for model in filters.models:
+            try:
+                relation = model._meta.get_field(name)
+            except Exception:  # noqa: S112 - this kind has no such relation
+                continue
+            through = relation.remote_field.through._meta.db_table
+            alternatives.append(
+                f"EXISTS (SELECT 1 FROM {_quote(through)} t "  # noqa: S608
+                f"WHERE t.{_quote(relation.m2m_column_name())} = p.id "
+                f"AND t.{_quote(relation.m2m_reverse_name())} = %s)"
+            )
+            params.append(value.pk)
+        conditions.append("(" + (" OR ".join(alternatives) or "1 = 0") + ")")
+    if filters.year:
+        alternatives = []
+        for model in filters.models:
+            name = DATE_FIELDS.get(model)
+            if name is None:
+                continue
+            model_field = model._meta.get_field(name)
+            if model_field.get_internal_type() == "DateTimeField":
+                zone = timezone.get_current_timezone()
+                low = datetime.datetime(filters.year, 1, 1, tzinfo=zone)
+                high = datetime.datetime(filters.year + 1, 1, 1, tzinfo=zone)
+                adapt = connection.ops.adapt_datetimefield_value
+            else:
+                low = datetime.date(filters.year, 1, 1)
+                high = datetime.date(filters.year + 1, 1, 1)
+                adapt = connection.ops.adapt_datefield_value
+            column = _quote(model_field.column)
+            alternatives.append(
+                f"EXISTS (SELECT 1 FROM {_quote(model._meta.db_table)} d "  # noqa: S608
+                f"WHERE d.{_quote(model._meta.pk.column)} = p.id "
+                f"AND d.{column} >= %s AND d.{column} < %s)"
+            )
+            params.extend([adapt(low), adapt(high)])
+        conditions.append("(" + (" OR ".join(alternatives) or "1 = 0") + ")")
+    return " AND ".join(conditions), params
+
+
+def _content_type_ids(filters):
+    types = ContentType.objects.get_for_models(*filters.models)
+    return sorted(content_type.pk for content_type in types.values())
+
+
+def _candidates(parsed, filters, limit):
+    """At most ``limit`` (page id, title, rank) rows of matching pages, the
+    newest in the index first; a higher rank is a better match."""
+    if connection.vendor == "postgresql":
+        return _postgres_candidates(parsed, filters, limit)
+    if connection.vendor == "sqlite":
+        return _sqlite_candidates(parsed, filters, limit)
+    raise NotImplementedError(f"No site search for {connection.vendor}")
+
+
+def fts5_query(parsed):
+    """The FTS5 MATCH expression: every word and phrase, title or text.
+
+    Each word is a run of letters and digits, so none can carry FTS5 syntax;
+    each is still quoted, the only way FTS5 reads a string as a plain token.
+    """
+    parts = [f'"{term}"' for term in parsed.terms]
+    parts += ['"' + " ".join(phrase) + '"' for phrase in parsed.phrases]
+    return "{title body} : (" + " AND ".join(parts) + ")"
+
+
+def _sqlite_candidates(parsed, filters, limit):
+    entry = IndexEntry._meta.db_table
+    fts = f"{entry}_fts"
+    conditions, params = _page_conditions(filters)
+    types = _content_type_ids(filters)
+    weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+    # CROSS JOIN keeps SQLite's join order: the FTS matches drive, newest
+    # first, and the loop stops after ``limit`` rows that pass the filters.
+    sql = (
+        f"SELECT p.id, p.title, -bm25({fts}, {weights}) "  # noqa: S608
+        f"FROM {fts} "
+        f"CROSS JOIN {entry} AS e ON e.id = {fts}.rowid "
+        f"CROSS JOIN {_quote(Page._meta.db_table)} AS p "
+        "ON p.id = CAST(e.object_id AS INTEGER) "
+        f"WHERE {fts} MATCH %s "
+        f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+        f"AND {conditions} "
+        f"ORDER BY {fts}.rowid DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_query(parsed), *types, *params, limit])
+        return [list(row) for row in cursor.fetchall()]
+
+
+def _tsquery_sql(phrase):
+    function = "phraseto_tsquery" if phrase else "plainto_tsquery"
+    return f"{function}(%s::regconfig, %s)"
+
+
+def _postgres_parts(parsed, config):
+    """The query's words and phrases as tsquery SQL, without those the
+    configuration drops (stop words such as "the")."""
+    texts = [(False, term) for term in parsed.terms]
+    texts += [(True, " ".join(phrase)) for phrase in parsed.phrases]
+    sizes_sql = ", ".join(f"numnode({_tsquery_sql(phrase)})" for phrase, _ in texts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {sizes_sql}",
+            [value for _, text in texts for value in (config, text)],
+        )
+        sizes = cursor.fetchone()
+    return [
+        (_tsquery_sql(phrase), text)
+        for (phrase, text), size in zip(texts, sizes, strict=True)
+        if size
+    ]
+
+
+def _postgres_candidates(parsed, filters, limit):
+    from wagtail.search.backends import get_search_backend
+
+    config = get_search_backend().config or "english"
+    parts = _postgres_parts(parsed, config)
+    if not parts:
+        return []
+    entry = IndexEntry._meta.db_table
+    conditions, params = _page_conditions(filters)
+    types = _content_type_ids(filters)
+    # One (title OR text) condition per word or phrase: each can use the GIN
+    # indexes on title and body, and together they ask for every word
+    # somewhere in the page.
+    matches = " AND ".join(f"(e.title @@ {sql} OR e.body @@ {sql})" for sql, _ in parts)
+    match_params = [
+        value for _, text in parts for value in (config, text, config, text)
+    ]
+    whole = " && ".join(sql for sql, _ in parts)
+    whole_params = [value for _, text in parts for value in (config, text)]
+    sql = (
+        f"SELECT c.page_id, c.page_title, "  # noqa: S608
+        f"ts_rank(%s::float4[], c.title || c.body, {whole}, 1) "
+        "FROM ("
+        "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body "
+        f"FROM {entry} AS e "
+        f"JOIN {_quote(Page._meta.db_table)} AS p ON p.id = e.object_id::integer "
+        f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+        f"AND {matches} AND {conditions} "
+        "ORDER BY e.id DESC LIMIT %s"
+        ") AS c"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                POSTGRES_WEIGHTS,
+                *whole_params,
+                *types,
+                *match_params,
+                *params,
+                limit,
+            ],
+        )
+        return [list(row) for row in cursor.fetchall()]

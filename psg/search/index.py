@@ -1,0 +1,116 @@
+"""What a searchable page puts in the search index besides its own fields.
+
+PostgreSQL's full-text parser keeps accents ("apurímac" and "apurimac" are
+different lexemes) and the ``unaccent`` extension cannot be assumed, so
+searchable pages also index an accent-folded copy of their title and text;
+queries are folded the same way (psg.search.query). SQLite's FTS5 tokenizer
+folds accents itself, so there the copies stay empty.
+"""
+
+from django.db import connection
+
+from wagtail.search import index
+
+from .text import strip_accents
+
+TITLE_BOOST = 2  # Wagtail's own boost for page titles
+TEXT_BOOST = 1
+ATTACHMENT_BOOST = 0.5
+
+
+FOLDED_FIELDS = (
+    "search_folded_title",
+    "search_folded_text",
+    "search_folded_attachments",
+)
+
+
+def folded_search_fields(attachments=False):
+    """The search_fields entries of the folded copies (see SearchableMixin).
+
+    ``attachments``: the page also indexes a field with ATTACHMENT_BOOST (the
+    text of its files), whose copy keeps that lower weight.
+    """
+    fields = [
+        index.SearchField("search_folded_title", boost=TITLE_BOOST),
+        index.SearchField("search_folded_text", boost=TEXT_BOOST),
+    ]
+    if attachments:
+        fields.append(
+            index.SearchField("search_folded_attachments", boost=ATTACHMENT_BOOST)
+        )
+    return fields
+
+
+def text_fields(page, attachments=None):
+    """The plain text of ``page``'s indexed fields other than its title.
+
+    The same values the search index holds, in the same order. With
+    ``attachments`` True or False, only the fields whose boost is (or is not)
+    ATTACHMENT_BOOST.
+    """
+    texts = []
+    for field in page.get_search_fields():
+        if (
+            not isinstance(field, index.SearchField)
+            or field.field_name == "title"
+            or field.field_name in FOLDED_FIELDS
+        ):
+            continue
+        if attachments is not None and attachments != (field.boost == ATTACHMENT_BOOST):
+            continue
+        value = field.get_value(page)
+        if isinstance(value, (list, tuple)):
+            value = "\n".join(str(item) for item in value if item)
+        if value:
+            texts.append(str(value))
+    return texts
+
+
+def folding_needed():
+    """Whether the index needs folded copies: only on PostgreSQL."""
+    return connection.vendor == "postgresql"
+
+
+def _folded_copy(texts):
+    copies = [strip_accents(text) for text in texts]
+    return "\n".join(
+        copy for copy, text in zip(copies, texts, strict=True) if copy != text
+    )
+
+
+class SearchableMixin:
+    """For page types the site search finds: adds the folded copies."""
+
+    def _folded_texts(self, attachments):
+        # The indexer asks for every search field once per column it fills
+        # (title, body, autocomplete, two plain-text mirrors), so the folded
+        # copies are kept while the fields they come from are the same objects
+        # (kept here too, so none can be freed and its identity reused).
+        names = [
+            field.field_name
+            for field in self.get_search_fields()
+            if isinstance(field, index.SearchField)
+            and field.field_name != "title"
+            and field.field_name not in FOLDED_FIELDS
+        ]
+        sources = tuple(getattr(self, name, None) for name in names)
+        memo = self.__dict__.setdefault("_psg_folded_texts", {})
+        kept = memo.get(attachments)
+        if kept is None or any(
+            old is not new for old, new in zip(kept[0], sources, strict=True)
+        ):
+            kept = memo[attachments] = (
+                sources,
+                _folded_copy(text_fields(self, attachments=attachments)),
+            )
+        return kept[1]
+
+    def search_folded_title(self):
+        return _folded_copy([self.title]) if folding_needed() else ""
+
+    def search_folded_text(self):
+        return self._folded_texts(False) if folding_needed() else ""
+
+    def search_folded_attachments(self):
+        return self._folded_texts(True) if folding_needed() else ""

@@ -1,0 +1,90 @@
+"""Reading the search box: words and phrases, never engine syntax."""
+
+import pytest
+
+from psg.search.engine import fts5_query
+from psg.search.query import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
+
+
+def test_words_are_folded_to_lower_case_without_accents():
+    parsed = parse_query("Apurímac  PUNO Áncash")
+    assert parsed.terms == ["apurimac", "puno", "ancash"]
+    assert parsed.phrases == []
+
+
+def test_quoted_words_are_a_phrase_and_the_rest_are_words():
+    parsed = parse_query('mining "consulta previa" Cusco')
+    assert parsed.phrases == [("consulta", "previa")]
+    assert parsed.terms == ["mining", "cusco"]
+
+
+def test_typographic_quotes_make_phrases_too():
+    assert parse_query("“derechos humanos”").phrases == [("derechos", "humanos")]
+
+
+def test_an_unbalanced_quote_opens_no_phrase():
+    parsed = parse_query('"consulta previa')
+    assert parsed.phrases == []
+    assert parsed.terms == ["consulta", "previa"]
+
+
+def test_a_quoted_single_word_is_a_word():
+    parsed = parse_query('"Puno"')
+    assert parsed.terms == ["puno"] and parsed.phrases == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "water AND mine",
+        "water OR mine",
+        "NOT water mine",
+        "NEAR(water mine)",
+        "water* ^mine",
+        "water:  -mine",
+        "(water) {mine}",
+    ],
+)
+def test_engine_operators_are_not_operators(raw):
+    parsed = parse_query(raw)
+    assert parsed.terms == ["water", "mine"]
+    assert parsed.phrases == []
+
+
+def test_capitalised_operators_are_reported_as_left_out():
+    assert parse_query("water OR mine").ignored_operators == ["OR"]
+    # In lower case they are ordinary words.
+    assert parse_query("water or mine").terms == ["water", "or", "mine"]
+
+
+def test_sql_is_only_words():
+    parsed = parse_query("'; DROP TABLE wagtailcore_page; --")
+    assert parsed.terms == ["drop", "table", "wagtailcore", "page"]
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "!!!", '"" ""', "*^:()-", "\x00\x01", '"'])
+def test_punctuation_alone_is_no_query(raw):
+    assert not parse_query(raw)
+
+
+def test_a_long_query_is_cut_and_says_so():
+    parsed = parse_query("agua " * 2000)
+    assert parsed.truncated
+    assert len(parsed.text) <= MAX_QUERY_LENGTH
+    assert parsed.terms == ["agua"]
+
+
+def test_at_most_ten_words_and_phrases_are_used():
+    raw = " ".join(f"word{number}" for number in range(30))
+    parsed = parse_query(raw)
+    assert len(parsed.terms) == MAX_TERMS
+    assert parsed.too_many_words
+
+
+def test_the_fts5_expression_quotes_every_word():
+    parsed = parse_query('Puno "consulta previa" NEAR')
+    assert fts5_query(parsed) == '{title body} : ("puno" AND "consulta previa")'
+
+
+def test_a_column_filter_is_just_two_words():
+    assert parse_query("title:water").terms == ["title", "water"]

@@ -1,0 +1,77 @@
+"""Accent folding, words and word forms shared by the index, queries and snippets.
+
+Both search backends and the snippet builder must agree on what a word is and
+when two words are "the same": here a word is a run of letters and digits
+(what SQLite's unicode61 tokenizer and PostgreSQL's parser call a word), two
+words match when their accent- and case-folded forms are equal or share an
+English stem (the Snowball stemmer PostgreSQL's ``english`` configuration
+uses; SQLite's porter tokenizer is its older sibling).
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"[^\W_]+")
+
+_english = snowballstemmer.stemmer("english")
+
+
+def strip_accents(text):
+    """``text`` without diacritics, case kept: "Apurímac" -> "Apurimac"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def _fold_char(char):
+    folded = strip_accents(char).lower()
+    # Keep offsets: a character whose folded form is not one character
+    # (ligatures, "İ") stays as it is, lower-cased when that keeps its length.
+    if len(folded) == 1:
+        return folded
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+class _FoldTable(dict):
+    """str.translate's table, filled in as characters are first met."""
+
+    def __missing__(self, codepoint):
+        folded = _fold_char(chr(codepoint))
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_same_length(text):
+    """``text`` lower-cased and without accents, each character kept in place.
+
+    The result has exactly the length of ``text``, so a match found in it is
+    at the same offsets in the original.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_word(word):
+    return fold_same_length(word)
+
+
+@lru_cache(maxsize=8192)
+def stem(folded_word):
+    """The English Snowball stem of an already folded word."""
+    return _english.stemWord(folded_word)
+
+
+def words(text):
+    """The words of ``text``: runs of letters and digits."""
+    return WORD.findall(text)

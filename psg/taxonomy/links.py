@@ -1,0 +1,42 @@
+"""Where a region's or a topic's page is, for links from anywhere on the site."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page
+
+
+def term_index_paths(request=None):
+    """{"region": "/regions/", "topic": "/topics/"} for the live index pages.
+
+    A term's page is its index's path plus its slug and a slash. One query,
+    made once per request; an index that does not exist (or is not live) is
+    left out, and the terms are then shown without links.
+    """
+    cached = getattr(request, "_psg_term_index_paths", None)
+    if cached is not None:
+        return cached
+    from .models import RegionIndexPage, TopicIndexPage
+
+    names = {
+        ContentType.objects.get_for_model(RegionIndexPage).pk: "region",
+        ContentType.objects.get_for_model(TopicIndexPage).pk: "topic",
+    }
+    paths = {}
+    for page in Page.objects.live().filter(content_type__in=list(names)):
+        url = page.get_url(request)
+        if url:
+            paths.setdefault(names[page.content_type_id], url)
+    if request is not None:
+        request._psg_term_index_paths = paths
+    return paths
+
+
+def region_map_for(request):
+    """The map's data linked to the region index, or None without an index."""
+    from .activity import region_activity
+    from .region_map import build_map
+
+    index = term_index_paths(request).get("region")
+    if index is None:
+        return None
+    return build_map(region_activity(), lambda slug: f"{index}{slug}/", index_url=index)

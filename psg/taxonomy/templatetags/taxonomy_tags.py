@@ -1,0 +1,19 @@
+"""Links to region and topic pages from the pages that carry them."""
+
+from django import template
+
+from psg.taxonomy.links import term_index_paths
+
+register = template.Library()
+
+
+@register.inclusion_tag("taxonomy/components/page_terms.html", takes_context=True)
+def page_terms(context, page):
+    """The regions and topics of ``page`` as a list, each linked to its page."""
+    paths = term_index_paths(context.get("request"))
+    return {
+        "regions": list(page.regions.all()),
+        "topics": list(page.topics.all()),
+        "region_path": paths.get("region", ""),
+        "topic_path": paths.get("topic", ""),
+    }
