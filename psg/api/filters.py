@@ -62,7 +62,9 @@ class AnyOfField(forms.Field):
     """A list of known values (slugs or kinds); cleans to their keys.
 
     ``vocabulary`` is a callable giving {value: key}, called only when the
-    parameter is given; ``unknown`` makes the message for values not in it.
+    parameter is given; ``unknown`` makes the ValidationError for values not in
+    it. What the client sent goes in the error's params, never in its message
+    template (a "%" in it must not be read as a placeholder).
     """
 
     widget = ListWidget
@@ -85,13 +87,14 @@ class AnyOfField(forms.Field):
             return []
         if len(values) > MAX_VALUES:
             raise forms.ValidationError(
-                _("Give at most %(count)s values.") % {"count": MAX_VALUES},
+                _("Give at most %(count)s values."),
                 code="too_many",
+                params={"count": MAX_VALUES},
             )
         known = self.vocabulary()
         unknown = [value for value in values if value not in known]
         if unknown:
-            raise forms.ValidationError(self.unknown(quoted(unknown)), code="unknown")
+            raise self.unknown(quoted(unknown))
         return [known[value] for value in values]
 
 
@@ -138,9 +141,9 @@ class FilterForm(forms.Form):
             self.add_error(
                 "date_to",
                 forms.ValidationError(
-                    _("date_to (%(end)s) is before date_from (%(start)s).")
-                    % {"end": end.isoformat(), "start": start.isoformat()},
+                    _("date_to (%(end)s) is before date_from (%(start)s)."),
                     code="range",
+                    params={"end": end.isoformat(), "start": start.isoformat()},
                 ),
             )
         return cleaned
@@ -190,13 +193,18 @@ class TermFilter(django_filters.Filter):
         return dict(self.term_model.objects.order_by().values_list("slug", "pk"))
 
     def unknown_message(self, values):
-        return _(
-            "Unknown %(noun)s: %(values)s. The slugs are listed at /api/v1/%(list)s/."
-        ) % {
-            "noun": self.term_model._meta.verbose_name,
-            "values": values,
-            "list": self.list_name,
-        }
+        return forms.ValidationError(
+            _(
+                "Unknown %(noun)s: %(values)s. The slugs are listed at "
+                "/api/v1/%(list)s/."
+            ),
+            code="unknown",
+            params={
+                "noun": self.term_model._meta.verbose_name,
+                "values": values,
+                "list": self.list_name,
+            },
+        )
 
     def filter(self, qs, value):
         if not value:
@@ -239,10 +247,11 @@ class KindFilter(django_filters.Filter):
         )
 
     def unknown_message(self, values):
-        return _("Unknown kind: %(values)s. Choose from: %(kinds)s.") % {
-            "values": values,
-            "kinds": ", ".join(self.choices.values),
-        }
+        return forms.ValidationError(
+            _("Unknown kind: %(values)s. Choose from: %(kinds)s."),
+            code="unknown",
+            params={"values": values, "kinds": ", ".join(self.choices.values)},
+        )
 
     def filter(self, qs, value):
         if not value:

@@ -121,13 +121,21 @@ def og_locale():
 
 
 def regions_and_topics(page):
-    """The page's regions and topics, each list in name order (may be empty)."""
+    """The page's regions and topics, each list in name order (may be empty).
+
+    Read once per page object: the sharing tags and the JSON-LD both ask.
+    """
+    cached = getattr(page, "_psg_regions_and_topics", None)
+    if cached is not None:
+        return cached
     regions = list(page.regions.all()) if hasattr(page, "regions") else []
     topics = list(page.topics.all()) if hasattr(page, "topics") else []
-    return (
+    result = (
         sorted(regions, key=lambda term: term.name),
         sorted(topics, key=lambda term: term.name),
     )
+    page._psg_regions_and_topics = result
+    return result
 
 
 def author_names(page):
@@ -183,11 +191,12 @@ def pdf_files(page):
     """A publication's PDF files in the editor's order: ``PublicationFile`` rows."""
     if not hasattr(page, "files"):
         return []
-    return [
-        item
-        for item in page.files.all()
-        if item.document.file_extension.lower() == "pdf"
-    ]
+    prefetched = getattr(page, "_prefetched_objects_cache", {})
+    if "files" in prefetched or page.pk is None:
+        files = page.files.all()
+    else:
+        files = page.files.select_related("document")
+    return [item for item in files if item.document.file_extension.lower() == "pdf"]
 
 
 def document_size(document):

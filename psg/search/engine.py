@@ -42,7 +42,7 @@ from psg.publications.models import PublicationPage
 from psg.standard_pages.models import StandardPage
 
 from .highlight import Matcher, highlight, snippet
-from .index import text_fields
+from .index import FOLDED_MARK
 
 PER_PAGE = 10
 # SQLite bm25 column weights: autocomplete (unused), text, title.
@@ -166,6 +166,7 @@ def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
     results.page = paginator.get_page(page_number)
     ids = list(results.page.object_list)
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    texts = snippet_texts(pages.values())
     kinds = {model: kind for kind, model in KIND_MODELS.items()}
     for pk in ids:
         page = pages.get(pk)
@@ -176,10 +177,29 @@ def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
                 page=page,
                 kind=kinds[type(page)],
                 title_html=highlight(page.title, matcher),
-                snippet_html=snippet("\n".join(text_fields(page)), matcher),
+                snippet_html=snippet(texts.get(pk, ""), matcher),
             )
         )
     return results
+
+
+def snippet_texts(pages):
+    """{page id: the plain text the index holds for it, title aside}.
+
+    Read from the index entries (one query), which hold the text of rich text
+    and StreamFields already stripped of markup, rather than from the pages.
+    """
+    pages = list(pages)
+    if not pages:
+        return {}
+    column = "body_text" if connection.vendor == "postgresql" else "body"
+    entries = IndexEntry.objects.filter(
+        content_type_id__in={page.content_type_id for page in pages},
+        object_id__in=[str(page.pk) for page in pages],
+    ).values_list("object_id", column)
+    texts = {int(object_id): text or "" for object_id, text in entries}
+    # The accent-folded copies (PostgreSQL) follow the page's own text.
+    return {pk: text.split(FOLDED_MARK, 1)[0] for pk, text in texts.items()}
 
 
 def _dates(ids):
@@ -204,9 +224,9 @@ def _quote(name):
     return connection.ops.quote_name(name)
 
 
-def _page_conditions(filters):
+def _page_conditions():
     """SQL (on the alias ``p`` for wagtailcore_page) and parameters that hold
-    for live, public pages passing ``filters``."""
+    for live pages outside any private section."""
     conditions = ["p.live = %s"]
     params = [True]
     for path in PageViewRestriction.objects.values_list(
@@ -214,25 +234,33 @@ def _page_conditions(filters):
     ).distinct():
         conditions.append("p.path NOT LIKE %s")
         params.append(path + "%")
+    return " AND ".join(conditions), params
+
+
+def _filtered_ids(filters):
+    """SQL selecting the ids of the pages that pass the region, topic and
+    year filters (each answered from an index), and its parameters; None
+    when none of these filters is set."""
+    sets, params = [], []
     for name, value in (("regions", filters.region), ("topics", filters.topic)):
         if value is None:
             continue
-        alternatives = []
+        selects = []
         for model in filters.models:
             try:
                 relation = model._meta.get_field(name)
             except Exception:  # noqa: S112 - this kind has no such relation
                 continue
             through = relation.remote_field.through._meta.db_table
-            alternatives.append(
-                f"EXISTS (SELECT 1 FROM {_quote(through)} t "  # noqa: S608
-                f"WHERE t.{_quote(relation.m2m_column_name())} = p.id "
-                f"AND t.{_quote(relation.m2m_reverse_name())} = %s)"
+            selects.append(
+                f"SELECT t.{_quote(relation.m2m_column_name())} AS id "  # noqa: S608
+                f"FROM {_quote(through)} t "
+                f"WHERE t.{_quote(relation.m2m_reverse_name())} = %s"
             )
             params.append(value.pk)
-        conditions.append("(" + (" OR ".join(alternatives) or "1 = 0") + ")")
+        sets.append(selects)
     if filters.year:
-        alternatives = []
+        selects = []
         for model in filters.models:
             name = DATE_FIELDS.get(model)
             if name is None:
@@ -248,14 +276,24 @@ def _page_conditions(filters):
                 high = datetime.date(filters.year + 1, 1, 1)
                 adapt = connection.ops.adapt_datefield_value
             column = _quote(model_field.column)
-            alternatives.append(
-                f"EXISTS (SELECT 1 FROM {_quote(model._meta.db_table)} d "  # noqa: S608
-                f"WHERE d.{_quote(model._meta.pk.column)} = p.id "
-                f"AND d.{column} >= %s AND d.{column} < %s)"
+            selects.append(
+                f"SELECT d.{_quote(model._meta.pk.column)} AS id "  # noqa: S608
+                f"FROM {_quote(model._meta.db_table)} d "
+                f"WHERE d.{column} >= %s AND d.{column} < %s"
             )
             params.extend([adapt(low), adapt(high)])
-        conditions.append("(" + (" OR ".join(alternatives) or "1 = 0") + ")")
-    return " AND ".join(conditions), params
+        sets.append(selects)
+    if not sets:
+        return None
+    if any(not selects for selects in sets):
+        return "SELECT 0 AS id WHERE 1 = 0", []
+    return (
+        " INTERSECT ".join(
+            f"SELECT id FROM ({' UNION ALL '.join(selects)}) AS s{number}"  # noqa: S608
+            for number, selects in enumerate(sets)
+        ),
+        params,
+    )
 
 
 def _content_type_ids(filters):
@@ -287,9 +325,24 @@ def fts5_query(parsed):
 def _sqlite_candidates(parsed, filters, limit):
     entry = IndexEntry._meta.db_table
     fts = f"{entry}_fts"
-    conditions, params = _page_conditions(filters)
+    page_conditions, page_params = _page_conditions()
     types = _content_type_ids(filters)
     weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+    in_types = ", ".join(["%s"] * len(types))
+    restriction, restriction_params = "", []
+    filtered = _filtered_ids(filters)
+    if filtered is not None:
+        ids_sql, ids_params = filtered
+        allowed = (
+            f"SELECT a.id FROM {entry} AS a "  # noqa: S608
+            f"WHERE a.content_type_id IN ({in_types}) "
+            f"AND a.object_id IN (SELECT CAST(id AS TEXT) FROM ({ids_sql}) AS f)"
+        )
+        # The set is built once and each match is looked up in it. (Handing
+        # it to FTS5 as rowids to look up one by one costs more: FTS5 starts
+        # its bm25 statistics again for each; the unary + prevents that.)
+        restriction = f"AND +{fts}.rowid IN ({allowed}) "
+        restriction_params = [*types, *ids_params]
     # CROSS JOIN keeps SQLite's join order: the FTS matches drive, newest
     # first, and the loop stops after ``limit`` rows that pass the filters.
     sql = (
@@ -299,12 +352,22 @@ def _sqlite_candidates(parsed, filters, limit):
         f"CROSS JOIN {_quote(Page._meta.db_table)} AS p "
         "ON p.id = CAST(e.object_id AS INTEGER) "
         f"WHERE {fts} MATCH %s "
-        f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
-        f"AND {conditions} "
+        f"{restriction}"
+        f"AND e.content_type_id IN ({in_types}) "
+        f"AND {page_conditions} "
         f"ORDER BY {fts}.rowid DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_query(parsed), *types, *params, limit])
+        cursor.execute(
+            sql,
+            [
+                fts5_query(parsed),
+                *restriction_params,
+                *types,
+                *page_params,
+                limit,
+            ],
+        )
         return [list(row) for row in cursor.fetchall()]
 
 
@@ -340,8 +403,14 @@ def _postgres_candidates(parsed, filters, limit):
     if not parts:
         return []
     entry = IndexEntry._meta.db_table
-    conditions, params = _page_conditions(filters)
+    page_conditions, page_params = _page_conditions()
     types = _content_type_ids(filters)
+    restriction, restriction_params = "", []
+    filtered = _filtered_ids(filters)
+    if filtered is not None:
+        ids_sql, ids_params = filtered
+        restriction = f"AND p.id IN ({ids_sql}) "
+        restriction_params = ids_params
     # One (title OR text) condition per word or phrase: each can use the GIN
     # indexes on title and body, and together they ask for every word
     # somewhere in the page.
@@ -359,7 +428,7 @@ def _postgres_candidates(parsed, filters, limit):
         f"FROM {entry} AS e "
         f"JOIN {_quote(Page._meta.db_table)} AS p ON p.id = e.object_id::integer "
         f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
-        f"AND {matches} AND {conditions} "
+        f"AND {matches} AND {page_conditions} {restriction}"
         "ORDER BY e.id DESC LIMIT %s"
         ") AS c"
     )
@@ -371,7 +440,8 @@ def _postgres_candidates(parsed, filters, limit):
                 *whole_params,
                 *types,
                 *match_params,
-                *params,
+                *page_params,
+                *restriction_params,
                 limit,
             ],
         )

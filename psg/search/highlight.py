@@ -5,6 +5,11 @@ accent- and case-folded forms are equal or share an English stem; a phrase
 matches where its words follow one another. The HTML is built here from plain
 text, every character escaped, with <mark> around the matched words: nothing
 stored as HTML is ever passed through.
+
+Texts can be long (a publication's PDF text is up to 200,000 characters), so
+candidates are found with a regular expression that accepts every accented
+and capital form of the query words' stems, and only the few characters
+around a candidate are folded and checked.
 """
 
 import os
@@ -13,14 +18,12 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import WORD, fold_same_length, stem
+from .text import WORD, fold_same_length, stem, variants
 
 SNIPPET_BEFORE = 70
 SNIPPET_LENGTH = 280
-
-
-def _same(text_word, query_word):
-    return text_word == query_word or stem(text_word) == stem(query_word)
+# Characters after a candidate word checked for a phrase, per phrase word.
+_WINDOW_PER_WORD = 60
 
 
 def _prefix(word):
@@ -29,56 +32,80 @@ def _prefix(word):
     return common if len(common) >= 2 else word
 
 
+def _pattern(folded):
+    """A regular expression for every accented and capital form of ``folded``."""
+    parts = []
+    for letter in folded:
+        forms = variants(letter)
+        parts.append(
+            "[" + "".join(re.escape(form) for form in forms) + "]"
+            if len(forms) > 1
+            else re.escape(letter)
+        )
+    return "".join(parts)
+
+
+_WORD_START = r"(?<![^\W_])"
+
+
 class Matcher:
+    """A query's words and phrases, ready to find in texts."""
+
     def __init__(self, parsed):
         self.terms = list(parsed.terms)
         self.phrases = [list(phrase) for phrase in parsed.phrases]
-        self.words = list(parsed.all_words)
-        self._stems = {word: stem(word) for word in self.words}
-        prefixes = sorted({_prefix(word) for word in self.words}, key=len)
+        self.stems = {word: stem(word) for word in parsed.all_words}
+        prefixes = sorted({_prefix(word) for word in parsed.all_words}, key=len)
         self._prefixes = prefixes
-        self._candidates = (
+        self._any = (
             re.compile(
-                r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + ")"
+                _WORD_START
+                + "(?:"
+                + "|".join(_pattern(prefix) for prefix in reversed(prefixes))
+                + ")",
+                re.IGNORECASE,
             )
             if prefixes
             else None
         )
+        self._window = _WINDOW_PER_WORD * (
+            1 + max((len(phrase) for phrase in self.phrases), default=1)
+        )
 
-    def _tokens(self, folded, start=0, end=None):
+    def _same(self, text_word, query_word):
+        return text_word == query_word or stem(text_word) == self.stems[query_word]
+
+    def _tokens(self, text, start, end):
+        folded = fold_same_length(text[start:end])
         return [
-            (m.start(), m.end(), m.group())
-            for m in WORD.finditer(folded, start, len(folded) if end is None else end)
+            (start + m.start(), start + m.end(), m.group())
+            for m in WORD.finditer(folded)
         ]
 
-    def spans(self, folded, start=0, end=None):
-        """(start, end) of every matched word in ``folded[start:end]``."""
-        tokens = self._tokens(folded, start, end)
+    def spans(self, text, start=0, end=None):
+        """(start, end) of every matched word in ``text[start:end]``."""
+        tokens = self._tokens(text, start, len(text) if end is None else end)
         marked = set()
         for index, (_, _, word) in enumerate(tokens):
-            if any(_same(word, term) for term in self.terms):
+            if any(self._same(word, term) for term in self.terms):
                 marked.add(index)
             for phrase in self.phrases:
                 window = tokens[index : index + len(phrase)]
                 if len(window) == len(phrase) and all(
-                    _same(token[2], word)
+                    self._same(token[2], word)
                     for token, word in zip(window, phrase, strict=True)
                 ):
                     marked.update(range(index, index + len(phrase)))
         return [(tokens[i][0], tokens[i][1]) for i in sorted(marked)]
 
-    def first_match(self, folded):
-        """Where the first matched word starts in ``folded``, or None."""
-        if self._candidates is None:
+    def first_match(self, text):
+        """Where the first matched word starts in ``text``, or None."""
+        if self._any is None:
             return None
-        for candidate in self._candidates.finditer(folded):
+        for candidate in self._any.finditer(text):
             position = candidate.start()
-            # Enough words after the candidate for the longest phrase.
-            stop = min(
-                len(folded),
-                position + 60 * (1 + max(map(len, self.phrases), default=1)),
-            )
-            found = self.spans(folded, position, stop)
+            stop = min(len(text), position + self._window)
+            found = self.spans(text, position, stop)
             if found and found[0][0] == position:
                 return position
         return None
@@ -86,32 +113,31 @@ class Matcher:
     def matches_all(self, text):
         """True when every term and phrase of the query is in ``text``."""
         folded = fold_same_length(text)
-        # Every query word's stem prefix must be somewhere in the text.
         if not all(prefix in folded for prefix in self._prefixes):
             return False
-        tokens = [word for _, _, word in self._tokens(folded)]
+        words = WORD.findall(folded)
         for term in self.terms:
-            if not any(_same(word, term) for word in tokens):
+            if not any(self._same(word, term) for word in words):
                 return False
         for phrase in self.phrases:
             size = len(phrase)
             if not any(
                 all(
-                    _same(word, query_word)
+                    self._same(word, query_word)
                     for word, query_word in zip(
-                        tokens[i : i + size], phrase, strict=True
+                        words[i : i + size], phrase, strict=True
                     )
                 )
-                for i in range(len(tokens) - size + 1)
+                for i in range(len(words) - size + 1)
             ):
                 return False
         return True
 
 
-def _marked_html(text, folded, start, end, matcher):
+def _marked_html(text, start, end, matcher):
     parts = []
     position = start
-    for span_start, span_end in matcher.spans(folded, start, end):
+    for span_start, span_end in matcher.spans(text, start, end):
         parts.append(escape(text[position:span_start]))
         parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
         position = span_end
@@ -122,8 +148,7 @@ def _marked_html(text, folded, start, end, matcher):
 def highlight(text, matcher):
     """All of ``text``, escaped, its matched words in <mark>."""
     text = text or ""
-    folded = fold_same_length(text)
-    return mark_safe(_marked_html(text, folded, 0, len(text), matcher))  # noqa: S308
+    return mark_safe(_marked_html(text, 0, len(text), matcher))  # noqa: S308
 
 
 def snippet(text, matcher, length=SNIPPET_LENGTH):
@@ -133,8 +158,7 @@ def snippet(text, matcher, length=SNIPPET_LENGTH):
     text = " ".join((text or "").split())
     if not text:
         return ""
-    folded = fold_same_length(text)
-    first = matcher.first_match(folded)
+    first = matcher.first_match(text)
     start = 0
     if first is not None and first > SNIPPET_BEFORE:
         start = first - SNIPPET_BEFORE
@@ -146,7 +170,7 @@ def snippet(text, matcher, length=SNIPPET_LENGTH):
         space = text.rfind(" ", start, end)
         if space > start:
             end = space
-    html = _marked_html(text, folded, start, end, matcher)
+    html = _marked_html(text, start, end, matcher)
     if start > 0:
         html = "… " + html
     if end < len(text):

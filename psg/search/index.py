@@ -72,11 +72,16 @@ def folding_needed():
     return connection.vendor == "postgresql"
 
 
+# Begins each folded copy, so that the index's plain text can be cut back to
+# the page's own words (psg.search.engine.snippet_texts). A control character:
+# no text search parser makes a word of it.
+FOLDED_MARK = "\x1e"
+
+
 def _folded_copy(texts):
     copies = [strip_accents(text) for text in texts]
-    return "\n".join(
-        copy for copy, text in zip(copies, texts, strict=True) if copy != text
-    )
+    changed = [copy for copy, text in zip(copies, texts, strict=True) if copy != text]
+    return FOLDED_MARK + "\n".join(changed) if changed else ""
 
 
 class SearchableMixin:

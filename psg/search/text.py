@@ -39,16 +39,17 @@ def _fold_char(char):
     return lowered if len(lowered) == 1 else char
 
 
-class _FoldTable(dict):
-    """str.translate's table, filled in as characters are first met."""
+def _fold_table():
+    table = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+    # Latin, IPA, Greek and Cyrillic: the scripts the site's texts use.
+    for code in range(0x80, 0x530):
+        folded = _fold_char(chr(code))
+        if folded != chr(code):
+            table[code] = folded
+    return table
 
-    def __missing__(self, codepoint):
-        folded = _fold_char(chr(codepoint))
-        self[codepoint] = folded
-        return folded
 
-
-_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE = _fold_table()
 
 
 def fold_same_length(text):
@@ -60,6 +61,23 @@ def fold_same_length(text):
     if text.isascii():
         return text.lower()
     return text.translate(_FOLD_TABLE)
+
+
+def variants(letter):
+    """Every character that folds to ``letter`` ("a" -> "aAáÁàÀ…")."""
+    return _VARIANTS.get(letter, letter)
+
+
+def _variants():
+    found = {}
+    for code in range(0x20, 0x530):
+        char = chr(code)
+        folded = fold_same_length(char)
+        found.setdefault(folded, {folded}).add(char)
+    return {letter: "".join(sorted(chars)) for letter, chars in found.items()}
+
+
+_VARIANTS = _variants()
 
 
 def fold_word(word):

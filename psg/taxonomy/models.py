@@ -159,7 +159,11 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
-        return self.render(request)
+        return self.render(request, context_overrides=self.index_context(request))
+
+    def index_context(self, request):
+        """What the index shows beyond its introduction."""
+        return {}
 
     @path("<slug:slug>/", name="term")
     def term_route(self, request, slug):
@@ -208,17 +212,15 @@ class RegionIndexPage(TermIndexPage):
     class Meta:
         verbose_name = _("region index")
 
-    def get_context(self, request, *args, **kwargs):
+    def index_context(self, request):
         from .activity import region_activity
         from .region_map import build_map
 
-        context = super().get_context(request, *args, **kwargs)
-        base = self.get_url(request)
-        context["region_map"] = build_map(
-            region_activity(),
-            lambda slug: base + self.reverse_subpage("term", args=[slug]),
-        )
-        return context
+        return {
+            "region_map": build_map(
+                region_activity(), lambda slug: self.term_url(slug, request)
+            )
+        }
 
 
 class TopicIndexPage(TermIndexPage):
@@ -233,12 +235,11 @@ class TopicIndexPage(TermIndexPage):
     class Meta:
         verbose_name = _("topic index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        base = self.get_url(request)
+    def index_context(self, request):
         topics = items.terms_with_counts(Topic, "topics")
-        context["topics"] = [
-            (topic, base + self.reverse_subpage("term", args=[topic.slug]))
-            for topic in sorted(topics, key=lambda topic: fold(topic.name))
-        ]
-        return context
+        return {
+            "topics": [
+                (topic, self.term_url(topic.slug, request))
+                for topic in sorted(topics, key=lambda topic: fold(topic.name))
+            ]
+        }

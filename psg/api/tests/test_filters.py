@@ -278,6 +278,7 @@ MANY_SLUGS = ",".join(f"r{number}" for number in range(51))
             "Give a whole number from 1 to 100.",
         ),
         ("/api/v1/news/?region=%00", "region", "Unknown region: “\x00”."),
+        ("/api/v1/news/?topic=100%25", "topic", "Unknown topic: “100%”."),
         ("/api/v1/news/?date_from=%00", "date_from", "Give a date as YYYY-MM-DD"),
     ],
 )

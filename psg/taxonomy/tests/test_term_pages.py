@@ -108,6 +108,7 @@ def test_region_page_lists_every_kind_carrying_the_region_newest_first(
         "Undated letter",
     ]
     assert response.context["region"] == region("cajamarca")
+    assert "region_map" not in response.context  # the map is the index's alone
     html = soup(response)
     assert html.h1.get_text(strip=True) == "Cajamarca"
     kinds = [p.get_text(strip=True) for p in html.select(".term-item__kind")]
@@ -127,6 +128,7 @@ def test_topic_page_lists_every_kind_carrying_the_topic(
     assert listed_titles(response) == ["Puno lake", "Rondas in court"]
     assert response.context["topic"].slug == "mining"
     assert "region" not in response.context
+    assert "topics" not in response.context
     h1 = soup(response).h1
     assert h1.get_text(" ", strip=True) == "Mining (Minería)"
     assert h1.find("span", lang="es").get_text() == "(Minería)"
