@@ -356,7 +356,7 @@ class OrderingFilter(django_filters.ChoiceFilter):
         return query_parameter(
             name,
             format_lazy(
-                _("The order of the list; the default, {default}, is newest first."),
+                _("The order of the list; the default, {default}, is latest first."),
                 default=self.default,
             ),
             {"type": "string", "enum": list(self.orders), "default": self.default},

@@ -2,10 +2,16 @@
 
 Only /api/ is described; each listing's query parameters come from its filter
 set (``PageFilterSet.openapi_parameters``), so the description says exactly
-what the filters accept.
+what the filters accept. The description depends on the code alone, so it is
+made once per process and language (``description()``) and served from there.
 """
 
+import functools
+
 from drf_spectacular.extensions import OpenApiFilterExtension
+from drf_spectacular.generators import SchemaGenerator
+
+from django.utils.translation import get_language
 
 
 def only_partner_api(endpoints):
@@ -22,3 +28,13 @@ class ListingFilterExtension(OpenApiFilterExtension):
         if filterset_class is None:
             return []
         return filterset_class.openapi_parameters()
+
+
+@functools.lru_cache(maxsize=4)
+def _description(language):
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def description():
+    """The OpenAPI description as a dict (shared: do not change it)."""
+    return _description(get_language())

@@ -4,7 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from django.urls import path, re_path
 
-from . import views
+from . import reference, views
 
 app_name = "api"
 
@@ -19,7 +19,7 @@ router.register("series", views.SeriesViewSet, basename="series")
 urlpatterns = [
     path("", views.RootView.as_view(), name="root"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
-    path("docs/", views.DocsView.as_view(), name="docs"),
+    path("docs/", reference.api_reference, name="docs"),
     *router.urls,
     re_path(r"^.*$", views.not_found),
 ]

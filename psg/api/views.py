@@ -17,7 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
     inline_serializer,
 )
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
@@ -43,6 +43,7 @@ from psg.taxonomy.models import Region, Series, Topic
 from . import filters
 from . import serializers as api
 from .pagination import ListingPagination
+from .schema import description
 
 PAGE_ID = re.compile(r"[0-9]{1,18}")
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
@@ -218,6 +219,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     ),
     retrieve=extend_schema(
         summary="One news item, with its body",
+        description="A live, public news item, with its body as clean HTML.",
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.NewsDetailSerializer, **ITEM_ERRORS},
     ),
@@ -248,6 +250,7 @@ class NewsViewSet(PageViewSet):
     ),
     retrieve=extend_schema(
         summary="One publication, with its description",
+        description="A live, public publication, with its description as HTML.",
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.PublicationDetailSerializer, **ITEM_ERRORS},
     ),
@@ -282,6 +285,7 @@ class PublicationViewSet(PageViewSet):
     ),
     retrieve=extend_schema(
         summary="One event, with its body",
+        description="A live, public event, with its body as clean HTML.",
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.EventDetailSerializer, **ITEM_ERRORS},
     ),
@@ -321,7 +325,9 @@ class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: api.RegionSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One region", responses={200: api.RegionSerializer, **ITEM_ERRORS}
+        summary="One region",
+        description="A region by its slug.",
+        responses={200: api.RegionSerializer, **ITEM_ERRORS},
     ),
 )
 class RegionViewSet(TermViewSet):
@@ -336,7 +342,9 @@ class RegionViewSet(TermViewSet):
         responses={200: api.TopicSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One topic", responses={200: api.TopicSerializer, **ITEM_ERRORS}
+        summary="One topic",
+        description="A topic by its slug.",
+        responses={200: api.TopicSerializer, **ITEM_ERRORS},
     ),
 )
 class TopicViewSet(TermViewSet):
@@ -351,7 +359,9 @@ class TopicViewSet(TermViewSet):
         responses={200: api.SeriesSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One series", responses={200: api.SeriesSerializer, **ITEM_ERRORS}
+        summary="One series",
+        description="A series by its slug.",
+        responses={200: api.SeriesSerializer, **ITEM_ERRORS},
     ),
 )
 class SeriesViewSet(TermViewSet):
@@ -397,13 +407,9 @@ class SchemaView(PartnerAPIMixin, SpectacularAPIView):
         + (SpectacularAPIView.renderer_classes[:2])
     )
 
-
-class DocsView(PartnerAPIMixin, SpectacularRedocView):
-    """The description, readable: Redoc, served from the site's static files."""
-
-    renderer_classes = SpectacularRedocView.renderer_classes
-    template_name = "api/redoc.html"
-    url_name = "api:schema"
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        return Response(description())
 
 
 def not_found(request, *args, **kwargs):

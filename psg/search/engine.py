@@ -7,17 +7,18 @@ large index it scores every match before filtering and paging (on SQLite with
 one FTS query per candidate), and its SQLite ranking ignores field boosts. Here
 one query per search:
 
-1. matches the words and phrases (all of them) against the title and text,
-   restricted to live, public pages of the chosen kinds and to the region,
-   topic and year filters (checked for each match through the primary keys,
-   so the cost follows the matches, not the size of the site);
-2. takes at most ``PSG_SEARCH_SCORED_LIMIT`` of the newest matches (newest
-   added to the index) and ranks them: SQLite's bm25 with the title weighted
-   above the text, PostgreSQL's ts_rank with the field weights of the
-   search_fields boosts;
+1. matches every word and phrase against the title and text of live pages of
+   the chosen kinds outside private sections; region, topic and year filters
+   are a set of pages built once per search from indexes, each match looked up
+   in it;
+2. walks the matches newest first (newest added to the index) and stops at
+   ``PSG_SEARCH_SCORED_LIMIT`` of them, so that only those are scored:
+   SQLite's bm25 with the title weighted above the text, PostgreSQL's ts_rank
+   with the weights of the search_fields boosts.
 
-then, in Python, puts pages whose title holds the whole query above the rest
-(a title match ranks above a text match), or sorts by date, and pages.
+Then, in Python, pages whose title holds the whole query go above the rest (a
+title match ranks above a text match), or the newest first; ten a page, with
+snippets from the plain text the index holds.
 """
 
 import datetime
@@ -338,9 +339,11 @@ def _sqlite_candidates(parsed, filters, limit):
             f"WHERE a.content_type_id IN ({in_types}) "
             f"AND a.object_id IN (SELECT CAST(id AS TEXT) FROM ({ids_sql}) AS f)"
         )
-        # The set is built once and each match is looked up in it. (Handing
-        # it to FTS5 as rowids to look up one by one costs more: FTS5 starts
-        # its bm25 statistics again for each; the unary + prevents that.)
+        # The set of index entries is built once (from indexes) and each
+        # match is looked up in it before anything else is read. The unary +
+        # keeps SQLite from handing the set to FTS5 as rowids to look up one
+        # by one, which costs more: FTS5 starts its bm25 statistics over for
+        # each.
         restriction = f"AND +{fts}.rowid IN ({allowed}) "
         restriction_params = [*types, *ids_params]
     # CROSS JOIN keeps SQLite's join order: the FTS matches drive, newest

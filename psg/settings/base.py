@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "django_countries",
@@ -299,7 +298,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Peru Support Group API",
     "DESCRIPTION": (
         "Read-only JSON API for partners who syndicate the Peru Support "
-        "Group's news, publications and events. See docs/api.md."
+        "Group's news, publications and events."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -307,6 +306,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["psg.api.schema.only_partner_api"],
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "psg.core.models.DatePrecision",
         "NewsKindEnum": "psg.news.models.NewsPage.Kind",
@@ -314,7 +314,6 @@ SPECTACULAR_SETTINGS = {
         "TimeZoneEnum": "psg.events.models.EventTimeZone",
         "LanguageEnum": "psg.publications.models.PublicationFile.Language",
     },
-    "REDOC_DIST": "SIDECAR",
 }
 
 # Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
