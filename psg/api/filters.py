@@ -121,14 +121,13 @@ class UpdatedSinceField(forms.Field):
         try:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
-            # The database compares in UTC: a moment that has no UTC year
-            # (before 1 or after 9999) cannot be asked about.
-            moment.astimezone(datetime.UTC)
+            # Asked in UTC: PostgreSQL refuses offsets past ±16 hours, and a
+            # moment with no UTC year (before 1 or after 9999) cannot be asked.
+            return moment.astimezone(datetime.UTC)
         except (OverflowError, ValueError):
             raise forms.ValidationError(
                 _("That date and time is out of range."), code="out_of_range"
             ) from None
-        return moment
 
 
 class FilterForm(forms.Form):

@@ -11,7 +11,8 @@ one query per search:
    the chosen kinds outside private sections; region, topic and year filters
    are a set of pages built once per search from indexes, each match looked up
    in it;
-2. walks the matches newest first (newest added to the index) and stops at
+2. walks the matches newest first (newest added to the index; on PostgreSQL
+   with those filters, newest created) and stops at
    ``PSG_SEARCH_SCORED_LIMIT`` of them, so that only those are scored:
    SQLite's bm25 with the title weighted above the text, PostgreSQL's ts_rank
    with the weights of the search_fields boosts.
@@ -408,12 +409,32 @@ def _postgres_candidates(parsed, filters, limit):
     entry = IndexEntry._meta.db_table
     page_conditions, page_params = _page_conditions()
     types = _content_type_ids(filters)
-    restriction, restriction_params = "", []
+    in_types = ", ".join(["%s"] * len(types))
+    page = _quote(Page._meta.db_table)
+    source = (
+        f"FROM {entry} AS e JOIN {page} AS p ON p.id = e.object_id::integer "
+        f"WHERE e.content_type_id IN ({in_types}) "
+    )
+    order, source_params = "e.id", list(types)
     filtered = _filtered_ids(filters)
     if filtered is not None:
+        # The pages in the region, topic and year filters, first and as a
+        # list: given it, PostgreSQL walks those pages newest first, reading
+        # each one's entry, and stops at ``limit``. Given a subquery, it reads
+        # and checks the text of every entry instead (it cannot tell what
+        # reading a large tsvector costs).
         ids_sql, ids_params = filtered
-        restriction = f"AND p.id IN ({ids_sql}) "
-        restriction_params = ids_params
+        with connection.cursor() as cursor:
+            cursor.execute(ids_sql, ids_params)
+            page_ids = [row[0] for row in cursor.fetchall()]
+        if not page_ids:
+            return []
+        source = (
+            f"FROM {page} AS p JOIN {entry} AS e "
+            "ON e.content_type_id = p.content_type_id AND e.object_id = p.id::text "
+            f"WHERE p.id = ANY(%s::integer[]) AND e.content_type_id IN ({in_types}) "
+        )
+        order, source_params = "p.id", [page_ids, *types]
     # One (title OR text) condition per word or phrase: each can use the GIN
     # indexes on title and body, and together they ask for every word
     # somewhere in the page.
@@ -423,29 +444,29 @@ def _postgres_candidates(parsed, filters, limit):
     ]
     whole = " && ".join(sql for sql, _ in parts)
     whole_params = [value for _, text in parts for value in (config, text)]
+    # Title and text are ranked apart and added: ranking their concatenation
+    # would build a new tsvector for each of the rows.
     sql = (
-        f"SELECT c.page_id, c.page_title, "  # noqa: S608
-        f"ts_rank(%s::float4[], c.title || c.body, {whole}, 1) "
+        "SELECT c.page_id, c.page_title, "  # noqa: S608
+        "ts_rank(%s::float4[], c.title, q.query) "
+        "+ ts_rank(%s::float4[], c.body, q.query) "
         "FROM ("
         "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body "
-        f"FROM {entry} AS e "
-        f"JOIN {_quote(Page._meta.db_table)} AS p ON p.id = e.object_id::integer "
-        f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
-        f"AND {matches} AND {page_conditions} {restriction}"
-        "ORDER BY e.id DESC LIMIT %s"
-        ") AS c"
+        f"{source}AND {matches} AND {page_conditions} "
+        f"ORDER BY {order} DESC LIMIT %s"
+        f") AS c, (SELECT {whole} AS query) AS q"
     )
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
             [
                 POSTGRES_WEIGHTS,
-                *whole_params,
-                *types,
+                POSTGRES_WEIGHTS,
+                *source_params,
                 *match_params,
                 *page_params,
-                *restriction_params,
                 limit,
+                *whole_params,
             ],
         )
         return [list(row) for row in cursor.fetchall()]

@@ -249,7 +249,7 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 # Site search (psg.search): at most this many of the newest matches are ranked.
-PSG_SEARCH_SCORED_LIMIT = int(os.environ.get("PSG_SEARCH_SCORED_LIMIT", "1000"))
+PSG_SEARCH_SCORED_LIMIT = int(os.environ.get("PSG_SEARCH_SCORED_LIMIT", "500"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
