@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from psg.events.models import EventPage
 from psg.news.models import Author, NewsPage
@@ -29,29 +30,29 @@ def absolute(context, url):
 
 # What partners read in the description, in place of the editors' help texts.
 HELP = {
-    "id": "The page's id: stable for as long as the item exists.",
-    "title": "The title.",
-    "date": (
+    "id": _("The page's id: stable for as long as the item exists."),
+    "title": _("The title."),
+    "date": _(
         "The date the item is about (YYYY-MM-DD); null for archive items "
         "whose date is unknown."
     ),
-    "date_precision": (
+    "date_precision": _(
         "How much of the date is known: the day; the month (the date is its "
         "first day); or the year (the date is 1 January)."
     ),
-    "first_published_at": "When the item was first published on the site.",
-    "last_published_at": (
+    "first_published_at": _("When the item was first published on the site."),
+    "last_published_at": _(
         "When the item was last published (changed) on the site: what "
         "updated_since filters on."
     ),
-    "teaser": "Plain text, at most 300 characters.",
-    "summary": "Plain text; paragraphs are separated by blank lines.",
-    "publisher": "The publisher when it is not the Peru Support Group.",
-    "time_zone": "The event's own time zone (IANA name).",
-    "venue": "Where it takes place; empty for an online event.",
-    "address": "The venue's address (plain text, may be empty).",
-    "organisers": "Who organises it, when not only the Peru Support Group.",
-    "language": "The language of the file: en (English) or es (Spanish).",
+    "teaser": _("Plain text, at most 300 characters."),
+    "summary": _("Plain text; paragraphs are separated by blank lines."),
+    "publisher": _("The publisher when it is not the Peru Support Group."),
+    "time_zone": _("The event's own time zone (IANA name)."),
+    "venue": _("Where it takes place; empty for an online event."),
+    "address": _("The venue's address (plain text, may be empty)."),
+    "organisers": _("Who organises it, when not only the Peru Support Group."),
+    "language": _("The language of the file: en (English) or es (Spanish)."),
 }
 
 
@@ -78,7 +79,7 @@ class TermSerializer(serializers.Serializer):
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
     name_es = serializers.CharField(
-        read_only=True, help_text="The Spanish name; empty when there is none."
+        read_only=True, help_text=_("The Spanish name; empty when there is none.")
     )
 
 
@@ -122,7 +123,7 @@ CLASSIFICATION_FIELDS = ["regions", "topics", "first_published_at", "last_publis
 
 class PageSerializer(OutputSerializer):
     url = serializers.SerializerMethodField(
-        help_text="The item's page on the site (absolute)."
+        help_text=_("The item's page on the site (absolute).")
     )
     regions = TermSerializer(many=True, read_only=True)
     topics = TermSerializer(many=True, read_only=True)
@@ -155,7 +156,7 @@ class NewsSerializer(PageSerializer):
 
 class NewsDetailSerializer(NewsSerializer):
     body = serializers.SerializerMethodField(
-        help_text=(
+        help_text=_(
             "The article as HTML: a small set of tags, no classes, scripts or "
             "embeds, every link absolute. Empty when the item has only a teaser."
         )
@@ -170,14 +171,14 @@ class NewsDetailSerializer(NewsSerializer):
 
 class PublicationFileSerializer(OutputSerializer):
     title = serializers.CharField(source="document.title", read_only=True)
-    url = serializers.SerializerMethodField(help_text="The file (absolute).")
+    url = serializers.SerializerMethodField(help_text=_("The file (absolute)."))
     size = serializers.SerializerMethodField(
-        help_text="In bytes; null when the storage cannot tell."
+        help_text=_("In bytes; null when the storage cannot tell.")
     )
     content_type = serializers.CharField(
         source="document.content_type",
         read_only=True,
-        help_text="The file's media type.",
+        help_text=_("The file's media type."),
     )
 
     class Meta:
@@ -217,7 +218,7 @@ class PublicationSerializer(PageSerializer):
 
 class PublicationDetailSerializer(PublicationSerializer):
     description = serializers.SerializerMethodField(
-        help_text="The longer description as HTML, links absolute (may be empty)."
+        help_text=_("The longer description as HTML, links absolute (may be empty).")
     )
 
     class Meta(PublicationSerializer.Meta):
@@ -229,16 +230,16 @@ class PublicationDetailSerializer(PublicationSerializer):
 
 class EventSerializer(PageSerializer):
     start = serializers.SerializerMethodField(
-        help_text="ISO 8601 with the offset of the event's own time zone."
+        help_text=_("ISO 8601 with the offset of the event's own time zone.")
     )
     end = serializers.SerializerMethodField(
-        help_text="ISO 8601 with the offset of the event's own time zone."
+        help_text=_("ISO 8601 with the offset of the event's own time zone.")
     )
     online_url = serializers.SerializerMethodField(
-        help_text="The link to join online; null for an in-person event."
+        help_text=_("The link to join online; null for an in-person event.")
     )
     registration_url = serializers.SerializerMethodField(
-        help_text="Where to register; null when there is no registration."
+        help_text=_("Where to register; null when there is no registration.")
     )
 
     class Meta:
@@ -276,7 +277,7 @@ class EventSerializer(PageSerializer):
 
 class EventDetailSerializer(EventSerializer):
     body = serializers.SerializerMethodField(
-        help_text="More about the event as HTML, links absolute (may be empty)."
+        help_text=_("More about the event as HTML, links absolute (may be empty).")
     )
 
     class Meta(EventSerializer.Meta):

@@ -30,7 +30,8 @@ from rest_framework.views import APIView, exception_handler
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
@@ -71,13 +72,13 @@ class ClientRateThrottle(SimpleRateThrottle):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What went wrong, for a person.")
+    detail = serializers.CharField(help_text=_("What went wrong, for a person."))
 
 
 class InvalidParametersSerializer(ErrorSerializer):
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Each query parameter in error, with what is wrong with it.",
+        help_text=_("Each query parameter in error, with what is wrong with it."),
     )
 
 
@@ -91,7 +92,7 @@ def api_exception_handler(exc, context):
         if not isinstance(errors, dict):
             errors = {"non_field_errors": errors}
         response.data = {
-            "detail": _("Invalid query parameters: %(names)s.")
+            "detail": gettext("Invalid query parameters: %(names)s.")
             % {"names": ", ".join(sorted(errors))},
             "errors": errors,
         }
@@ -100,17 +101,17 @@ def api_exception_handler(exc, context):
 
 LISTING_ERRORS = {
     400: OpenApiResponse(
-        InvalidParametersSerializer, description="A query parameter is invalid."
+        InvalidParametersSerializer, description=_("A query parameter is invalid.")
     ),
-    404: OpenApiResponse(ErrorSerializer, description="No such page of results."),
-    429: OpenApiResponse(ErrorSerializer, description="Too many requests."),
+    404: OpenApiResponse(ErrorSerializer, description=_("No such page of results.")),
+    429: OpenApiResponse(ErrorSerializer, description=_("Too many requests.")),
 }
 PAGE_ID_PARAMETER = OpenApiParameter(
-    "id", int, OpenApiParameter.PATH, description="The page's id, as in listings."
+    "id", int, OpenApiParameter.PATH, description=_("The page's id, as in listings.")
 )
 ITEM_ERRORS = {
-    404: OpenApiResponse(ErrorSerializer, description="No such item."),
-    429: OpenApiResponse(ErrorSerializer, description="Too many requests."),
+    404: OpenApiResponse(ErrorSerializer, description=_("No such item.")),
+    429: OpenApiResponse(ErrorSerializer, description=_("Too many requests.")),
 }
 
 
@@ -202,7 +203,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
             page = self.get_queryset().filter(pk=int(raw)).first()
         if page is None:
             raise NotFound(
-                _("There is no %(noun)s with the id “%(id)s”.")
+                gettext("There is no %(noun)s with the id “%(id)s”.")
                 % {"noun": self.model._meta.verbose_name, "id": raw[:40]}
             )
         return page
@@ -210,16 +211,16 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="News items",
-        description=(
+        summary=_("News items"),
+        description=_(
             "Live, public news items, analysis, editorials, letters and "
             "corrections, newest first."
         ),
         responses={200: api.NewsSerializer(many=True), **LISTING_ERRORS},
     ),
     retrieve=extend_schema(
-        summary="One news item, with its body",
-        description="A live, public news item, with its body as clean HTML.",
+        summary=_("One news item, with its body"),
+        description=_("A live, public news item, with its body as clean HTML."),
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.NewsDetailSerializer, **ITEM_ERRORS},
     ),
@@ -241,16 +242,16 @@ class NewsViewSet(PageViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Publications",
-        description=(
+        summary=_("Publications"),
+        description=_(
             "Live, public reports, case studies, submissions and briefings, "
             "newest first, each with its files."
         ),
         responses={200: api.PublicationSerializer(many=True), **LISTING_ERRORS},
     ),
     retrieve=extend_schema(
-        summary="One publication, with its description",
-        description="A live, public publication, with its description as HTML.",
+        summary=_("One publication, with its description"),
+        description=_("A live, public publication, with its description as HTML."),
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.PublicationDetailSerializer, **ITEM_ERRORS},
     ),
@@ -276,16 +277,16 @@ class PublicationViewSet(PageViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Events",
-        description=(
+        summary=_("Events"),
+        description=_(
             "Live, public events, latest start first; date_from=<today> "
             "with ordering=start gives the coming ones, soonest first."
         ),
         responses={200: api.EventSerializer(many=True), **LISTING_ERRORS},
     ),
     retrieve=extend_schema(
-        summary="One event, with its body",
-        description="A live, public event, with its body as clean HTML.",
+        summary=_("One event, with its body"),
+        description=_("A live, public event, with its body as clean HTML."),
         parameters=[PAGE_ID_PARAMETER],
         responses={200: api.EventDetailSerializer, **ITEM_ERRORS},
     ),
@@ -312,7 +313,7 @@ class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         term = self.get_queryset().filter(slug=slug).first()
         if term is None:
             raise NotFound(
-                _("There is no %(noun)s “%(slug)s”.")
+                gettext("There is no %(noun)s “%(slug)s”.")
                 % {"noun": self.queryset.model._meta.verbose_name, "slug": slug[:40]}
             )
         return term
@@ -320,13 +321,13 @@ class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Regions",
-        description="Peru's 26 regional governments, in name order.",
+        summary=_("Regions"),
+        description=_("Peru's 26 regional governments, in name order."),
         responses={200: api.RegionSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One region",
-        description="A region by its slug.",
+        summary=_("One region"),
+        description=_("A region by its slug."),
         responses={200: api.RegionSerializer, **ITEM_ERRORS},
     ),
 )
@@ -337,13 +338,13 @@ class RegionViewSet(TermViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Topics",
-        description="The topics items are classified by, in name order.",
+        summary=_("Topics"),
+        description=_("The topics items are classified by, in name order."),
         responses={200: api.TopicSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One topic",
-        description="A topic by its slug.",
+        summary=_("One topic"),
+        description=_("A topic by its slug."),
         responses={200: api.TopicSerializer, **ITEM_ERRORS},
     ),
 )
@@ -354,13 +355,15 @@ class TopicViewSet(TermViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Series",
-        description="Series of news items, such as a region's letters, in name order.",
+        summary=_("Series"),
+        description=_(
+            "Series of news items, such as a region's letters, in name order."
+        ),
         responses={200: api.SeriesSerializer(many=True), 429: ITEM_ERRORS[429]},
     ),
     retrieve=extend_schema(
-        summary="One series",
-        description="A series by its slug.",
+        summary=_("One series"),
+        description=_("A series by its slug."),
         responses={200: api.SeriesSerializer, **ITEM_ERRORS},
     ),
 )
@@ -376,8 +379,8 @@ ENDPOINTS = ["news", "publications", "events", "regions", "topics", "series"]
 
 class RootView(PartnerAPIMixin, APIView):
     @extend_schema(
-        summary="The API's endpoints",
-        description="The address of each listing, of this description and its docs.",
+        summary=_("The API's endpoints"),
+        description=_("The address of each listing, of this description and its docs."),
         responses={
             200: inline_serializer(
                 "Endpoints",
@@ -421,5 +424,5 @@ def not_found(request, *args, **kwargs):
 class UnknownEndpointView(PartnerAPIMixin, APIView):
     def get(self, request, *args, **kwargs):
         raise NotFound(
-            _("There is no such endpoint. The endpoints are listed at /api/v1/.")
+            gettext("There is no such endpoint. The endpoints are listed at /api/v1/.")
         )

@@ -23,6 +23,7 @@ snippets from the plain text the index holds.
 """
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -52,6 +53,11 @@ SQLITE_WEIGHTS = (0.0, 1.0, 4.0)
 # PostgreSQL ts_rank weights for D, C, B, A: attachments (boost 0.5), text
 # (boost 1), page titles (boost 2), and A (boost 10: images, documents).
 POSTGRES_WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
+# PostgreSQL: with at most this many matches expected, find them all through
+# the GIN indexes rather than walk the newest entries (see below).
+POSTGRES_INDEX_ROWS = 20_000
+# ... or this many when each match's text must be read to check it.
+POSTGRES_READ_ROWS = 2_000
 
 
 class Kind:
@@ -329,7 +335,6 @@ def _sqlite_candidates(parsed, filters, limit):
     fts = f"{entry}_fts"
     page_conditions, page_params = _page_conditions()
     types = _content_type_ids(filters)
-    weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
     in_types = ", ".join(["%s"] * len(types))
     restriction, restriction_params = "", []
     filtered = _filtered_ids(filters)
@@ -350,7 +355,7 @@ def _sqlite_candidates(parsed, filters, limit):
     # CROSS JOIN keeps SQLite's join order: the FTS matches drive, newest
     # first, and the loop stops after ``limit`` rows that pass the filters.
     sql = (
-        f"SELECT p.id, p.title, -bm25({fts}, {weights}) "  # noqa: S608
+        "SELECT p.id, p.title, {rank} "  # noqa: S608
         f"FROM {fts} "
         f"CROSS JOIN {entry} AS e ON e.id = {fts}.rowid "
         f"CROSS JOIN {_quote(Page._meta.db_table)} AS p "
@@ -361,18 +366,27 @@ def _sqlite_candidates(parsed, filters, limit):
         f"AND {page_conditions} "
         f"ORDER BY {fts}.rowid DESC LIMIT %s"
     )
+    params = [
+        fts5_query(parsed),
+        *restriction_params,
+        *types,
+        *page_params,
+        limit,
+    ]
+    weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+    # bm25 needs, once per search, the number of pages holding each word or
+    # phrase, which FTS5 counts by reading all of them: for a common word
+    # that costs more than the rest of the search. So the search first runs
+    # without it; when it finds more than ``limit`` matches (which are then
+    # ranked among the newest only) their titles and recency rank them, and
+    # only a search with fewer matches runs again to be ranked by bm25.
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                fts5_query(parsed),
-                *restriction_params,
-                *types,
-                *page_params,
-                limit,
-            ],
-        )
-        return [list(row) for row in cursor.fetchall()]
+        cursor.execute(sql.format(rank="0"), params)
+        rows = [list(row) for row in cursor.fetchall()]
+        if len(rows) < limit:
+            cursor.execute(sql.format(rank=f"-bm25({fts}, {weights})"), params)
+            rows = [list(row) for row in cursor.fetchall()]
+    return rows
 
 
 def _tsquery_sql(phrase):
@@ -444,17 +458,36 @@ def _postgres_candidates(parsed, filters, limit):
     ]
     whole = " && ".join(sql for sql, _ in parts)
     whole_params = [value for _, text in parts for value in (config, text)]
+    # Walking the newest entries and reading each one's text until ``limit``
+    # match suits words found in many pages; for rarer combinations it reads
+    # thousands of texts, where the GIN indexes find the few matches without
+    # reading any. PostgreSQL's planner underrates reading a large tsvector,
+    # so the choice is made here, from its own estimate of the matches.
+    selected = (
+        "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body, "  # noqa: S608
+        f"{order} AS walk {source}AND {matches} AND {page_conditions}"
+    )
+    selected_params = [*source_params, *match_params, *page_params]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {selected}", selected_params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    # The GIN indexes answer plain words alone; a phrase (word positions) or
+    # a list of pages still means reading each candidate's text.
+    plain = not parsed.phrases and filtered is None
+    if plan[0]["Plan"]["Plan Rows"] <= (
+        POSTGRES_INDEX_ROWS if plain else POSTGRES_READ_ROWS
+    ):
+        # OFFSET 0 keeps the set planned on its own, from the indexes.
+        selected = f"SELECT * FROM ({selected} OFFSET 0) AS m"  # noqa: S608
     # Title and text are ranked apart and added: ranking their concatenation
     # would build a new tsvector for each of the rows.
     sql = (
         "SELECT c.page_id, c.page_title, "  # noqa: S608
         "ts_rank(%s::float4[], c.title, q.query) "
         "+ ts_rank(%s::float4[], c.body, q.query) "
-        "FROM ("
-        "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body "
-        f"{source}AND {matches} AND {page_conditions} "
-        f"ORDER BY {order} DESC LIMIT %s"
-        f") AS c, (SELECT {whole} AS query) AS q"
+        f"FROM ({selected} ORDER BY walk DESC LIMIT %s) AS c, "
+        f"(SELECT {whole} AS query) AS q"
     )
     with connection.cursor() as cursor:
         cursor.execute(
@@ -462,9 +495,7 @@ def _postgres_candidates(parsed, filters, limit):
             [
                 POSTGRES_WEIGHTS,
                 POSTGRES_WEIGHTS,
-                *source_params,
-                *match_params,
-                *page_params,
+                *selected_params,
                 limit,
                 *whole_params,
             ],
