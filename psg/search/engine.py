@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import DateField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -475,9 +475,10 @@ def _postgres_candidates(parsed, filters, limit):
     # The GIN indexes answer plain words alone; a phrase (word positions) or
     # a list of pages still means reading each candidate's text.
     plain = not parsed.phrases and filtered is None
-    if plan[0]["Plan"]["Plan Rows"] <= (
+    from_indexes = plan[0]["Plan"]["Plan Rows"] <= (
         POSTGRES_INDEX_ROWS if plain else POSTGRES_READ_ROWS
-    ):
+    )
+    if from_indexes:
         # OFFSET 0 keeps the set planned on its own, from the indexes.
         selected = f"SELECT * FROM ({selected} OFFSET 0) AS m"  # noqa: S608
     # Title and text are ranked apart and added: ranking their concatenation
@@ -489,15 +490,14 @@ def _postgres_candidates(parsed, filters, limit):
         f"FROM ({selected} ORDER BY walk DESC LIMIT %s) AS c, "
         f"(SELECT {whole} AS query) AS q"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                POSTGRES_WEIGHTS,
-                POSTGRES_WEIGHTS,
-                *selected_params,
-                limit,
-                *whole_params,
-            ],
-        )
-        return [list(row) for row in cursor.fetchall()]
+    params = [POSTGRES_WEIGHTS, POSTGRES_WEIGHTS, *selected_params, limit]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if from_indexes:
+            # Past a few per cent of the pages the planner would rather read
+            # the whole table, every text included, than combine the indexes.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, [*params, *whole_params])
+        rows = [list(row) for row in cursor.fetchall()]
+        if from_indexes:
+            cursor.execute("SET LOCAL enable_seqscan = on")
+    return rows
