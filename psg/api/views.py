@@ -160,13 +160,9 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = ListingPagination
 
     def site(self):
+        """The request's Wagtail site (the default one for an unknown host)."""
         if not hasattr(self, "_site"):
-            request = self.request._request
-            self._site = Site.find_for_request(request) or (
-                Site.objects.select_related("root_page")
-                .filter(is_default_site=True)
-                .first()
-            )
+            self._site = Site.find_for_request(self.request._request)
         return self._site
 
     def get_serializer_context(self):

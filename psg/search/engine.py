@@ -23,13 +23,12 @@ snippets from the plain text the index holds.
 """
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import DateField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -53,11 +52,6 @@ SQLITE_WEIGHTS = (0.0, 1.0, 4.0)
 # PostgreSQL ts_rank weights for D, C, B, A: attachments (boost 0.5), text
 # (boost 1), page titles (boost 2), and A (boost 10: images, documents).
 POSTGRES_WEIGHTS = "{0.1, 0.4, 1.0, 1.0}"
-# PostgreSQL: with at most this many matches expected, find them all through
-# the GIN indexes rather than walk the newest entries (see below).
-POSTGRES_INDEX_ROWS = 20_000
-# ... or this many when each match's text must be read to check it.
-POSTGRES_READ_ROWS = 2_000
 
 
 class Kind:
@@ -458,29 +452,11 @@ def _postgres_candidates(parsed, filters, limit):
     ]
     whole = " && ".join(sql for sql, _ in parts)
     whole_params = [value for _, text in parts for value in (config, text)]
-    # Walking the newest entries and reading each one's text until ``limit``
-    # match suits words found in many pages; for rarer combinations it reads
-    # thousands of texts, where the GIN indexes find the few matches without
-    # reading any. PostgreSQL's planner underrates reading a large tsvector,
-    # so the choice is made here, from its own estimate of the matches.
     selected = (
         "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body, "  # noqa: S608
         f"{order} AS walk {source}AND {matches} AND {page_conditions}"
     )
     selected_params = [*source_params, *match_params, *page_params]
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {selected}", selected_params)
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    # The GIN indexes answer plain words alone; a phrase (word positions) or
-    # a list of pages still means reading each candidate's text.
-    plain = not parsed.phrases and filtered is None
-    from_indexes = plan[0]["Plan"]["Plan Rows"] <= (
-        POSTGRES_INDEX_ROWS if plain else POSTGRES_READ_ROWS
-    )
-    if from_indexes:
-        # OFFSET 0 keeps the set planned on its own, from the indexes.
-        selected = f"SELECT * FROM ({selected} OFFSET 0) AS m"  # noqa: S608
     # Title and text are ranked apart and added: ranking their concatenation
     # would build a new tsvector for each of the rows.
     sql = (
@@ -491,13 +467,6 @@ def _postgres_candidates(parsed, filters, limit):
         f"(SELECT {whole} AS query) AS q"
     )
     params = [POSTGRES_WEIGHTS, POSTGRES_WEIGHTS, *selected_params, limit]
-    with transaction.atomic(), connection.cursor() as cursor:
-        if from_indexes:
-            # Past a few per cent of the pages the planner would rather read
-            # the whole table, every text included, than combine the indexes.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+    with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *whole_params])
-        rows = [list(row) for row in cursor.fetchall()]
-        if from_indexes:
-            cursor.execute("SET LOCAL enable_seqscan = on")
-    return rows
+        return [list(row) for row in cursor.fetchall()]
