@@ -441,7 +441,7 @@ def run(database, items, verbose, keep=None):
     with the PostgreSQL database, to time changes to the search without
     generating the items again.
     """
-    workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="psg-bench-"))
+    workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="psg-bench-search-"))
     workdir.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,

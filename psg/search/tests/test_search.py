@@ -383,3 +383,12 @@ def test_drafts_and_private_pages_are_not_found(make):
 def test_the_database_is_the_one_asked_for():
     # Documents which engine this run covered (SQLite FTS5 or PostgreSQL).
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_past_the_limit_a_title_match_still_comes_first(make, settings):
+    settings.PSG_SEARCH_SCORED_LIMIT = 3
+    make.news("Older", "Ayacucho.")
+    make.news("Ayacucho water", "Text.")
+    make.news("Newer", "Ayacucho.")
+    make.news("Newest", "Ayacucho.")
+    assert found("ayacucho") == ["Ayacucho water", "Newest", "Newer"]
