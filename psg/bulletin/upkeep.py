@@ -18,21 +18,17 @@ for a cron job or systemd timer when the task worker is not used.
 """
 
 import datetime
-import logging
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.utils import timezone
+
+from psg.core import scheduling
 
 from .bounces import process_maildir
 from .subscriptions import purge_unconfirmed
 
-logger = logging.getLogger(__name__)
-
 # When the daily task runs, local time (Europe/London); renewals run at 06:00.
 DAILY_RUN_AT = datetime.time(5, 30)
-# Any fixed number: the PostgreSQL advisory lock that serialises scheduling.
-_SCHEDULE_LOCK_ID = 73_012_027
 
 
 def bounce_maildir():
@@ -47,64 +43,17 @@ def bounce_interval():
 
 def next_daily_run(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
-    local = timezone.localtime(now or timezone.now())
-    zone = timezone.get_current_timezone()
-    candidate = datetime.datetime.combine(local.date(), DAILY_RUN_AT, tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.datetime.combine(
-            local.date() + datetime.timedelta(days=1), DAILY_RUN_AT, tzinfo=zone
-        )
-    return candidate
-
-
-def ensure_waiting(task, run_after):
-    """Make sure one future run of ``task`` is waiting; returns when it is
-    due, or None when the task backend cannot hold tasks for later.
-
-    If a run is already waiting nothing is added, so there is only ever one:
-    the check and the enqueue share a transaction holding a lock (an
-    advisory lock on PostgreSQL; on SQLite the project's IMMEDIATE
-    transactions take the write lock at BEGIN).
-    """
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    backend = task.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        logger.warning(
-            "The %s task backend cannot hold a task for later; %s is not "
-            "scheduled (run `manage.py bulletin_upkeep` from cron instead).",
-            backend.alias,
-            task.name,
-        )
-        return None
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHEDULE_LOCK_ID])
-        waiting = (
-            DBTaskResult.objects.filter(
-                task_path=task.module_path,
-                backend_name=backend.alias,
-                status=TaskResultStatus.READY,
-            )
-            .order_by("run_after")
-            .first()
-        )
-        if waiting is not None:
-            if waiting.run_after == get_date_max():  # queued to run at once
-                return timezone.now()
-            return waiting.run_after
-        task.using(run_after=run_after).enqueue()
-        return run_after
+    return scheduling.next_daily_run(DAILY_RUN_AT, now)
 
 
 def schedule_daily(now=None):
-    """Make sure the next daily run is waiting (see ``ensure_waiting``)."""
+    """Make sure the next daily run is waiting (see
+    ``psg.core.scheduling.ensure_waiting``)."""
     from . import tasks
 
-    return ensure_waiting(tasks.bulletin_daily, next_daily_run(now))
+    return scheduling.ensure_waiting(
+        tasks.bulletin_daily, next_daily_run(now), "bulletin_upkeep"
+    )
 
 
 def schedule_bounces(now=None):
@@ -114,8 +63,10 @@ def schedule_bounces(now=None):
 
     if not bounce_maildir():
         return None
-    return ensure_waiting(
-        tasks.process_bounces, (now or timezone.now()) + bounce_interval()
+    return scheduling.ensure_waiting(
+        tasks.process_bounces,
+        (now or timezone.now()) + bounce_interval(),
+        "bulletin_upkeep",
     )
 
 

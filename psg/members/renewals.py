@@ -29,12 +29,13 @@ import logging
 import smtplib
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Site
 
+from psg.core import scheduling
 from psg.core.email import build_email
 from psg.members.models import Member, MembershipSettings, RenewalReminder
 
@@ -46,8 +47,6 @@ LAPSE_DAYS_AFTER = 30
 STALE_CLAIM = datetime.timedelta(hours=1)
 # When the scheduled task runs each day, local time (Europe/London).
 DAILY_RUN_AT = datetime.time(6, 0)
-# Any fixed number: the PostgreSQL advisory lock that serialises scheduling.
-_SCHEDULE_LOCK_ID = 73_012_026
 
 TEMPLATES = {
     RenewalReminder.Kind.BEFORE: "renewal_before",
@@ -235,58 +234,15 @@ def send_reminder(member, reminder, settings_):
 
 def next_run_time(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
-    local = timezone.localtime(now or timezone.now())
-    zone = timezone.get_current_timezone()
-    candidate = datetime.datetime.combine(local.date(), DAILY_RUN_AT, tzinfo=zone)
-    if candidate <= local:
-        candidate = datetime.datetime.combine(
-            local.date() + datetime.timedelta(days=1), DAILY_RUN_AT, tzinfo=zone
-        )
-    return candidate
+    return scheduling.next_daily_run(DAILY_RUN_AT, now)
 
 
 def schedule_next_run(now=None):
-    """Make sure one future run of the ``run_renewals`` task is waiting.
-
-    Needs the database task backend (django_tasks_db), which can hold a task
-    until its ``run_after``. If a run is already waiting, nothing is added, so
-    there is only ever one; the check and the enqueue share a transaction
-    holding a lock (an advisory lock on PostgreSQL; on SQLite the project's
-    IMMEDIATE transactions take the write lock at BEGIN). Returns when the
-    waiting run is due, or None when the backend cannot defer tasks.
-    """
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
+    """Make sure one future run of the ``run_renewals`` task is waiting
+    (see ``psg.core.scheduling.ensure_waiting``); returns when it is due, or
+    None when the task backend cannot defer tasks."""
     from psg.members import tasks
 
-    task = tasks.run_renewals
-    backend = task.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        logger.warning(
-            "The %s task backend cannot hold a task for later; the renewals job "
-            "is not scheduled (run `manage.py run_renewals` from cron instead).",
-            backend.alias,
-        )
-        return None
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHEDULE_LOCK_ID])
-        waiting = (
-            DBTaskResult.objects.filter(
-                task_path=task.module_path,
-                backend_name=backend.alias,
-                status=TaskResultStatus.READY,
-            )
-            .order_by("run_after")
-            .first()
-        )
-        if waiting is not None:
-            if waiting.run_after == get_date_max():
-                return timezone.now()
-            return waiting.run_after
-        run_after = next_run_time(now)
-        task.using(run_after=run_after).enqueue()
-        return run_after
+    return scheduling.ensure_waiting(
+        tasks.run_renewals, next_run_time(now), "run_renewals"
+    )
