@@ -55,6 +55,7 @@ class Matcher:
         self.terms = list(parsed.terms)
         self.phrases = [list(phrase) for phrase in parsed.phrases]
         self.stems = {word: stem(word) for word in parsed.all_words}
+        self._matched = {}
         prefixes = sorted({_prefix(word) for word in parsed.all_words}, key=len)
         self._prefixes = prefixes
         self._any = (
@@ -110,25 +111,38 @@ class Matcher:
                 return position
         return None
 
+    def _query_words_of(self, word):
+        """The query words that the text word ``word`` (folded) matches."""
+        found = self._matched.get(word)
+        if found is None:
+            found = self._matched[word] = frozenset(
+                query_word for query_word in self.stems if self._same(word, query_word)
+            )
+        return found
+
     def matches_all(self, text):
-        """True when every term and phrase of the query is in ``text``."""
+        """True when every term and phrase of the query is in ``text``.
+
+        Called for every candidate's title, so each distinct text word is
+        compared with the query words once per search.
+        """
         folded = fold_same_length(text)
         if not all(prefix in folded for prefix in self._prefixes):
             return False
-        words = WORD.findall(folded)
-        for term in self.terms:
-            if not any(self._same(word, term) for word in words):
-                return False
+        matched = [self._query_words_of(word) for word in WORD.findall(folded)]
+        present = frozenset().union(*matched)
+        if not all(term in present for term in self.terms):
+            return False
         for phrase in self.phrases:
             size = len(phrase)
             if not any(
                 all(
-                    self._same(word, query_word)
-                    for word, query_word in zip(
-                        words[i : i + size], phrase, strict=True
+                    query_word in found
+                    for found, query_word in zip(
+                        matched[i : i + size], phrase, strict=True
                     )
                 )
-                for i in range(len(words) - size + 1)
+                for i in range(len(matched) - size + 1)
             ):
                 return False
         return True

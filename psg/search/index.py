@@ -7,7 +7,11 @@ queries are folded the same way (psg.search.query). SQLite's FTS5 tokenizer
 folds accents itself, so there the copies stay empty.
 """
 
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
+from django.utils import timezone
 
 from wagtail.search import index
 
@@ -26,7 +30,8 @@ FOLDED_FIELDS = (
 
 
 def folded_search_fields(attachments=False):
-    """The search_fields entries of the folded copies (see SearchableMixin).
+    """The search_fields entries the site search adds to a page type: the
+    folded copies (see SearchableMixin) and the filter terms.
 
     ``attachments``: the page also indexes a field with ATTACHMENT_BOOST (the
     text of its files), whose copy keeps that lower weight.
@@ -34,12 +39,46 @@ def folded_search_fields(attachments=False):
     fields = [
         index.SearchField("search_folded_title", boost=TITLE_BOOST),
         index.SearchField("search_folded_text", boost=TEXT_BOOST),
+        index.AutocompleteField("search_filter_terms"),
     ]
     if attachments:
         fields.append(
             index.SearchField("search_folded_attachments", boost=ATTACHMENT_BOOST)
         )
     return fields
+
+
+# Filter terms: words no text contains, one for each region, topic and year
+# of a page, indexed in the entry's autocomplete column (which the site
+# search never matches a reader's words against and does not rank by). A
+# region, topic or year filter is then one more word of the full-text query,
+# and both databases find the pages with all the words from their indexes
+# (psg.search.engine).
+FILTER_TERM_PREFIX = "psgfilter"
+
+
+def filter_term(kind, value):
+    """The filter term for ``kind`` ("region", "topic", "year") and
+    ``value`` (a primary key or a year): a run of letters and digits, one
+    token to every tokenizer."""
+    return f"{FILTER_TERM_PREFIX}{kind}{int(value)}"
+
+
+def page_year(page):
+    """The year the year filter files ``page`` under: its ``date`` (news,
+    publications) or the UK date of its ``start`` (events); None without."""
+    for name in ("date", "start"):
+        try:
+            page._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        value = getattr(page, name)
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            value = timezone.localtime(value)
+        return value.year
+    return None
 
 
 def text_fields(page, attachments=None):
@@ -110,6 +149,20 @@ class SearchableMixin:
                 _folded_copy(text_fields(self, attachments=attachments)),
             )
         return kept[1]
+
+    def search_filter_terms(self):
+        """The page's filter terms (see filter_term), space-separated."""
+        terms = []
+        for name, kind in (("regions", "region"), ("topics", "topic")):
+            try:
+                self._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            terms += [filter_term(kind, item.pk) for item in getattr(self, name).all()]
+        year = page_year(self)
+        if year is not None:
+            terms.append(filter_term("year", year))
+        return " ".join(terms)
 
     def search_folded_title(self):
         return _folded_copy([self.title]) if folding_needed() else ""

@@ -1,6 +1,8 @@
 import factory
 import wagtail_factories
 
+from wagtail.search.index import insert_or_update_object
+
 from psg.taxonomy.models import (
     Region,
     RegionIndexPage,
@@ -49,4 +51,8 @@ def carrying(page, regions=(), topics=()):
     page.regions.add(*[region(slug) for slug in regions])
     page.topics.add(*[topic(slug) for slug in topics])
     page.save()
+    # Tests run tasks at once, so the search index was updated while saving,
+    # before the relations were written (a task worker runs after the
+    # transaction): index the page again, with its regions and topics.
+    insert_or_update_object(page)
     return page
