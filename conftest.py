@@ -4,6 +4,10 @@ import pytest
 
 from wagtail.models import Site
 
+from psg.events.tests.factories import EventIndexPageFactory
+from psg.news.tests.factories import NewsIndexPageFactory
+from psg.publications.tests.factories import PublicationIndexPageFactory
+
 
 @pytest.fixture
 def site(db):
@@ -14,6 +18,28 @@ def site(db):
 @pytest.fixture
 def home_page(site):
     return site.root_page.specific
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def publication_index(home_page):
+    return PublicationIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def event_index(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The production task backend: tasks wait in the database for a worker
+    (see ``psg.core.tests.task_queue``)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -42,29 +68,47 @@ class _CollectingHandler:
 
 
 @pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server (aiosmtpd) on a free local port; email goes through it.
+def start_smtp_server(settings):
+    """Starts a real SMTP server (aiosmtpd) with a given handler on a free local
+    port, and sends the site's email through it; stopped after the test.
 
-    ``smtp_server.messages`` lists what it received: each an envelope sender,
-    recipients and the parsed ``email.message.EmailMessage``.
+    ``start_smtp_server(handler)`` returns the server's controller.
     """
     import socket
 
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    controllers = []
+
+    def start(handler):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        controllers.append(controller)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        return controller
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_server(start_smtp_server):
+    """A real SMTP server (aiosmtpd) on a free local port; email goes through it.
+
+    ``smtp_server.messages`` lists what it received: each an envelope sender,
+    recipients and the parsed ``email.message.EmailMessage``.
+    """
     handler = _CollectingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
+    controller = start_smtp_server(handler)
     controller.messages = handler.messages
-    yield controller
-    controller.stop()
+    return controller

@@ -231,13 +231,20 @@ class SeriesFilter(TermFilter):
 
 
 class KindFilter(django_filters.Filter):
-    """Any of the given kinds (the model's ``Kind`` choices)."""
+    """Any of the given kinds (the model's ``Kind`` choices); ``noun`` names
+    what they are kinds of, in the description."""
 
     field_class = AnyOfField
 
-    def __init__(self, field_name, *, choices, description, **kwargs):
+    def __init__(self, field_name, *, choices, noun, **kwargs):
         self.choices = choices
-        self.description = description
+        self.description = format_lazy(
+            _(
+                "Kinds of {noun}: any of them. Repeat the parameter or separate "
+                "kinds with commas."
+            ),
+            noun=noun,
+        )
         super().__init__(
             field_name=field_name,
             vocabulary=lambda: {value: value for value in choices.values},
@@ -455,14 +462,7 @@ class NewsFilterSet(PageFilterSet):
             "the parameter or separate slugs with commas."
         ),
     )
-    kind = KindFilter(
-        "kind",
-        choices=NewsPage.Kind,
-        description=_(
-            "Kinds of news item: any of them. Repeat the parameter or separate "
-            "kinds with commas."
-        ),
-    )
+    kind = KindFilter("kind", choices=NewsPage.Kind, noun=_("news item"))
     date_from, date_to, year = dated_filters("date", "", _("dated"))
     ordering = OrderingFilter(orders("date"))
 
@@ -471,14 +471,7 @@ class NewsFilterSet(PageFilterSet):
 
 
 class PublicationFilterSet(PageFilterSet):
-    kind = KindFilter(
-        "kind",
-        choices=PublicationPage.Kind,
-        description=_(
-            "Kinds of publication: any of them. Repeat the parameter or "
-            "separate kinds with commas."
-        ),
-    )
+    kind = KindFilter("kind", choices=PublicationPage.Kind, noun=_("publication"))
     date_from, date_to, year = dated_filters("date", "", _("dated"))
     ordering = OrderingFilter(orders("date"))
 

@@ -3,11 +3,9 @@
 Listings and single items share their fields; a single item adds its body (or
 a publication its description) as clean HTML with absolute links, which costs
 queries of its own and so stays out of listings. Addresses are absolute from
-the Wagtail site root. The serializers expect ``request`` and ``root_url``
-(the site root, no trailing slash) in their context.
+the Wagtail site root. The serializers expect ``request`` and ``site`` (the
+request's Wagtail site, or None) in their context.
 """
-
-from urllib.parse import urljoin
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,17 +14,13 @@ from rest_framework import serializers
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from psg.core.addresses import absolute
 from psg.events.models import EventPage
 from psg.news.models import Author, NewsPage
 from psg.publications.models import PublicationFile, PublicationPage
 from psg.taxonomy.models import Region, Series, Topic
 
 from . import html
-
-
-def absolute(context, url):
-    return urljoin(context["root_url"] + "/", url or "")
-
 
 # What partners read in the description, in place of the editors' help texts.
 HELP = {
@@ -187,7 +181,7 @@ class PublicationFileSerializer(OutputSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, item):
-        return absolute(self.context, item.document.url)
+        return absolute(self.context["site"], item.document.url)
 
     def get_size(self, item) -> int | None:
         document = item.document

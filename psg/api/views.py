@@ -115,6 +115,41 @@ ITEM_ERRORS = {
 }
 
 
+def endpoints(*, listing, listing_description, item, item_description):
+    """Describe a viewset's two endpoints in the OpenAPI description: its
+    listing and one item, with their summaries and descriptions.
+
+    What they answer comes from the viewset: ``serializer_class`` (and
+    ``detail_serializer_class`` for one item, where there is one), the errors
+    of its listing (``listing_errors``) and the parameters of its items
+    (``item_parameters``).
+    """
+
+    def describe(viewset):
+        item_serializer = (
+            getattr(viewset, "detail_serializer_class", None)
+            or viewset.serializer_class
+        )
+        return extend_schema_view(
+            list=extend_schema(
+                summary=listing,
+                description=listing_description,
+                responses={
+                    200: viewset.serializer_class(many=True),
+                    **viewset.listing_errors,
+                },
+            ),
+            retrieve=extend_schema(
+                summary=item,
+                description=item_description,
+                parameters=viewset.item_parameters,
+                responses={200: item_serializer, **ITEM_ERRORS},
+            ),
+        )(viewset)
+
+    return describe
+
+
 # The shared behaviour ----------------------------------------------------------
 
 
@@ -158,6 +193,8 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = None
     filter_backends = [filters.ListingFilterBackend]
     pagination_class = ListingPagination
+    listing_errors = LISTING_ERRORS
+    item_parameters = [PAGE_ID_PARAMETER]
 
     def site(self):
         """The request's Wagtail site (the default one for an unknown host)."""
@@ -167,10 +204,7 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        site = self.site()
-        context["root_url"] = (
-            site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        )
+        context["site"] = self.site()
         return context
 
     def get_serializer_class(self):
@@ -205,21 +239,14 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return page
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("News items"),
-        description=_(
-            "Live, public news items, analysis, editorials, letters and "
-            "corrections, newest first."
-        ),
-        responses={200: api.NewsSerializer(many=True), **LISTING_ERRORS},
+@endpoints(
+    listing=_("News items"),
+    listing_description=_(
+        "Live, public news items, analysis, editorials, letters and "
+        "corrections, newest first."
     ),
-    retrieve=extend_schema(
-        summary=_("One news item, with its body"),
-        description=_("A live, public news item, with its body as clean HTML."),
-        parameters=[PAGE_ID_PARAMETER],
-        responses={200: api.NewsDetailSerializer, **ITEM_ERRORS},
-    ),
+    item=_("One news item, with its body"),
+    item_description=_("A live, public news item, with its body as clean HTML."),
 )
 class NewsViewSet(PageViewSet):
     model = NewsPage
@@ -236,21 +263,14 @@ class NewsViewSet(PageViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Publications"),
-        description=_(
-            "Live, public reports, case studies, submissions and briefings, "
-            "newest first, each with its files."
-        ),
-        responses={200: api.PublicationSerializer(many=True), **LISTING_ERRORS},
+@endpoints(
+    listing=_("Publications"),
+    listing_description=_(
+        "Live, public reports, case studies, submissions and briefings, "
+        "newest first, each with its files."
     ),
-    retrieve=extend_schema(
-        summary=_("One publication, with its description"),
-        description=_("A live, public publication, with its description as HTML."),
-        parameters=[PAGE_ID_PARAMETER],
-        responses={200: api.PublicationDetailSerializer, **ITEM_ERRORS},
-    ),
+    item=_("One publication, with its description"),
+    item_description=_("A live, public publication, with its description as HTML."),
 )
 class PublicationViewSet(PageViewSet):
     model = PublicationPage
@@ -271,21 +291,14 @@ class PublicationViewSet(PageViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Events"),
-        description=_(
-            "Live, public events, latest start first; date_from=<today> "
-            "with ordering=start gives the coming ones, soonest first."
-        ),
-        responses={200: api.EventSerializer(many=True), **LISTING_ERRORS},
+@endpoints(
+    listing=_("Events"),
+    listing_description=_(
+        "Live, public events, latest start first; date_from=<today> "
+        "with ordering=start gives the coming ones, soonest first."
     ),
-    retrieve=extend_schema(
-        summary=_("One event, with its body"),
-        description=_("A live, public event, with its body as clean HTML."),
-        parameters=[PAGE_ID_PARAMETER],
-        responses={200: api.EventDetailSerializer, **ITEM_ERRORS},
-    ),
+    item=_("One event, with its body"),
+    item_description=_("A live, public event, with its body as clean HTML."),
 )
 class EventViewSet(PageViewSet):
     model = EventPage
@@ -303,6 +316,8 @@ class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     pagination_class = None
     filter_backends = []
+    listing_errors = {429: ITEM_ERRORS[429]}
+    item_parameters = []
 
     def get_object(self):
         slug = self.kwargs[self.lookup_field]
@@ -315,53 +330,35 @@ class TermViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return term
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Regions"),
-        description=_("Peru's 26 regional governments, in name order."),
-        responses={200: api.RegionSerializer(many=True), 429: ITEM_ERRORS[429]},
-    ),
-    retrieve=extend_schema(
-        summary=_("One region"),
-        description=_("A region by its slug."),
-        responses={200: api.RegionSerializer, **ITEM_ERRORS},
-    ),
+@endpoints(
+    listing=_("Regions"),
+    listing_description=_("Peru's 26 regional governments, in name order."),
+    item=_("One region"),
+    item_description=_("A region by its slug."),
 )
 class RegionViewSet(TermViewSet):
     queryset = Region.objects.order_by("name")
     serializer_class = api.RegionSerializer
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Topics"),
-        description=_("The topics items are classified by, in name order."),
-        responses={200: api.TopicSerializer(many=True), 429: ITEM_ERRORS[429]},
-    ),
-    retrieve=extend_schema(
-        summary=_("One topic"),
-        description=_("A topic by its slug."),
-        responses={200: api.TopicSerializer, **ITEM_ERRORS},
-    ),
+@endpoints(
+    listing=_("Topics"),
+    listing_description=_("The topics items are classified by, in name order."),
+    item=_("One topic"),
+    item_description=_("A topic by its slug."),
 )
 class TopicViewSet(TermViewSet):
     queryset = Topic.objects.order_by("name")
     serializer_class = api.TopicSerializer
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Series"),
-        description=_(
-            "Series of news items, such as a region's letters, in name order."
-        ),
-        responses={200: api.SeriesSerializer(many=True), 429: ITEM_ERRORS[429]},
+@endpoints(
+    listing=_("Series"),
+    listing_description=_(
+        "Series of news items, such as a region's letters, in name order."
     ),
-    retrieve=extend_schema(
-        summary=_("One series"),
-        description=_("A series by its slug."),
-        responses={200: api.SeriesSerializer, **ITEM_ERRORS},
-    ),
+    item=_("One series"),
+    item_description=_("A series by its slug."),
 )
 class SeriesViewSet(TermViewSet):
     queryset = Series.objects.select_related("region").order_by("name")

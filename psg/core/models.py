@@ -1,4 +1,4 @@
-"""Shared page base, site settings, menu, footer and sidebar promos."""
+"""Shared page base, partial dates, site settings, menu, footer and sidebar promos."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +27,38 @@ def format_partial_date(date, precision=DatePrecision.DAY):
     if precision == DatePrecision.MONTH:
         return date_format(date, "F Y"), date.strftime("%Y-%m")
     return date_format(date, "j F Y"), date.isoformat()
+
+
+def partial_date_field(**kwargs):
+    """A page's own date, which old items may know only to the month or year
+    (see ``date_precision_field``), or not at all."""
+    return models.DateField(_("date"), null=True, blank=True, **kwargs)
+
+
+def date_precision_field(**kwargs):
+    """How much of a ``partial_date_field`` is known: a DatePrecision."""
+    return models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        **kwargs,
+    )
+
+
+class PartialDateMixin:
+    """For a page with a ``date`` and its ``date_precision``: the date as
+    precisely as it is known, for people and for machines."""
+
+    @property
+    def display_date(self):
+        """The date as precisely as it is known: "April 2009", "2008"."""
+        return format_partial_date(self.date, self.date_precision)[0]
+
+    @property
+    def iso_date(self):
+        """The same in ISO 8601: "2009-04", "2008"."""
+        return format_partial_date(self.date, self.date_precision)[1]
 
 
 class BasePage(Page):

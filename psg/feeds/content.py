@@ -2,14 +2,13 @@
 
 One place turns a page's partial date into a moment, finds the image that
 stands for it, names its regions and topics, and makes addresses absolute from
-the Wagtail site root, so that the feeds (``psg.feeds.feeds``), the sharing
-tags (``psg.feeds.metadata``) and the JSON-LD (``psg.feeds.structured_data``)
-say the same things about a page.
+the Wagtail site root (with ``psg.core.addresses``), so that the feeds
+(``psg.feeds.feeds``), the sharing tags (``psg.feeds.metadata``) and the
+JSON-LD (``psg.feeds.structured_data``) say the same things about a page.
 """
 
 import datetime
 import logging
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
+from psg.core.addresses import absolute
 from psg.core.models import DatePrecision
 
 logger = logging.getLogger(__name__)
@@ -43,18 +43,6 @@ def site_for(request):
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return site
-
-
-def root_url(site):
-    """The site's address without a trailing slash: ``https://example.org``."""
-    if site is not None:
-        return site.root_url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(site, url):
-    """``url`` made absolute from the site root; absolute URLs are left alone."""
-    return urljoin(root_url(site) + "/", url or "")
 
 
 def logo_url(site):

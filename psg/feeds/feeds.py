@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, get_page_models
 
+from psg.core.addresses import absolute
 from psg.core.models import OrganisationSettings
 from psg.news.models import NewsIndexPage, NewsPage
 from psg.publications.models import (
@@ -115,13 +116,11 @@ class SiteFeed(Feed):
         index = self.get_index(site)
         pages = list(self.get_pages(site, term)[:FEED_LENGTH])
         entries = [self.entry(site, request, page) for page in pages]
-        index_url = (
-            index.get_full_url(request) if index else content.absolute(site, "/")
-        )
+        index_url = index.get_full_url(request) if index else absolute(site, "/")
         return FeedSubject(
             title=feed_title(organisation.name, self.subject_name(term)),
             link=self.get_link(site, request, term, index, index_url),
-            feed_url=content.absolute(site, request.path),
+            feed_url=absolute(site, request.path),
             description=self.get_description(organisation.name, term),
             author=organisation.name,
             entries=entries,
@@ -351,7 +350,7 @@ class PublicationsFeed(SiteFeed):
         entry = super().entry(site, request, page)
         entry.enclosures = [
             feedgenerator.Enclosure(
-                url=content.absolute(site, item.document.url),
+                url=absolute(site, item.document.url),
                 length=str(content.document_size(item.document)),
                 mime_type="application/pdf",
             )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from psg.core.addresses import absolute
 from psg.core.models import SocialLink
 from psg.news.models import NewsPage
 from psg.taxonomy.models import Region, Series, Topic
@@ -86,7 +87,7 @@ def canonical_url(context):
             if request.path.startswith(page_path):
                 url += request.path[len(page_path) :]
     if not url:
-        url = content.absolute(site, request.path if request is not None else "/")
+        url = absolute(site, request.path if request is not None else "/")
     query = canonical_query(context, request)
     return f"{url}?{query}" if query else url
 
@@ -109,10 +110,8 @@ def _feed_links(site, organisation_name, subject, label, slug=None):
     return FeedLinks(
         label=label,
         title=feed_title(organisation_name, label),
-        rss=content.absolute(site, reverse(feed_url_name(subject, RSS), kwargs=kwargs)),
-        atom=content.absolute(
-            site, reverse(feed_url_name(subject, ATOM), kwargs=kwargs)
-        ),
+        rss=absolute(site, reverse(feed_url_name(subject, RSS), kwargs=kwargs)),
+        atom=absolute(site, reverse(feed_url_name(subject, ATOM), kwargs=kwargs)),
     )
 
 

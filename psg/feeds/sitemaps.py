@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, get_page_models
 
+from psg.core.addresses import absolute
 from psg.core.models import SectionIndexPage
 from psg.home.models import HomePage
 from psg.news.models import NewsIndexPage, NewsPage
@@ -213,11 +214,11 @@ class SiteSitemap(Sitemap):
                         else as_moment(view.date)
                     )
                     editions.append(
-                        (content.absolute(self.site, view.get_absolute_url()), lastmod)
+                        (absolute(self.site, view.get_absolute_url()), lastmod)
                     )
         if not editions:
             return []
-        archive_url = content.absolute(self.site, reverse("bulletin-archive"))
+        archive_url = absolute(self.site, reverse("bulletin-archive"))
         return [
             (archive_url, newest(*(lastmod for _url, lastmod in editions))),
             *editions,

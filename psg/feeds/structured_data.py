@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from psg.core.addresses import absolute
 from psg.events.models import EventPage
 from psg.home.models import HomePage
 from psg.news.models import NewsPage
@@ -215,7 +216,7 @@ def report(meta, page):
             {
                 "@type": "MediaObject",
                 "name": item.document.title,
-                "contentUrl": content.absolute(meta.site, item.document.url),
+                "contentUrl": absolute(meta.site, item.document.url),
                 "encodingFormat": "application/pdf",
                 "inLanguage": item.language,
                 "contentSize": f"{content.document_size(item.document)} B",

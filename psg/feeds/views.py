@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from psg.core.addresses import absolute
+
 from . import content
 from .sitemaps import SiteSitemap
 
@@ -47,7 +49,7 @@ def robots_txt(request):
         "feeds/robots.txt",
         {
             "disallow": private_paths(),
-            "sitemap_url": content.absolute(site, reverse("sitemap")),
+            "sitemap_url": absolute(site, reverse("sitemap")),
         },
         content_type="text/plain; charset=utf-8",
     )

@@ -16,9 +16,10 @@ from wagtail.search import index
 from psg.core.blocks import BodyBlock
 from psg.core.models import (
     BasePage,
-    DatePrecision,
+    PartialDateMixin,
     SectionIndexPage,
-    format_partial_date,
+    date_precision_field,
+    partial_date_field,
 )
 from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
 from psg.taxonomy.models import Series, regions_field, topics_field
@@ -97,7 +98,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
 
-class NewsPage(SearchableMixin, BasePage):
+class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
     """One news item, analysis, editorial, letter or correction."""
 
     class Kind(models.TextChoices):
@@ -107,21 +108,14 @@ class NewsPage(SearchableMixin, BasePage):
         LETTER = "letter", _("Letter")
         CORRECTION = "correction", _("Correction")
 
-    date = models.DateField(
-        _("date"),
-        null=True,
-        blank=True,
+    date = partial_date_field(
         help_text=_(
             "The date the item is about, shown to readers. Empty only for "
             "archive items whose date is unknown."
-        ),
+        )
     )
-    date_precision = models.CharField(
-        _("date precision"),
-        max_length=10,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_("For a month or a year, enter its first day."),
+    date_precision = date_precision_field(
+        help_text=_("For a month or a year, enter its first day.")
     )
     teaser = models.TextField(
         _("teaser"),
@@ -201,14 +195,6 @@ class NewsPage(SearchableMixin, BasePage):
 
     def summary_text(self):
         return self.teaser
-
-    @property
-    def display_date(self):
-        return format_partial_date(self.date, self.date_precision)[0]
-
-    @property
-    def iso_date(self):
-        return format_partial_date(self.date, self.date_precision)[1]
 
     def related_pages(self):
         """Live related pages, in the editor's order, as their specific types."""

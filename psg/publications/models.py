@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from psg.core.models import (
     BasePage,
-    DatePrecision,
+    PartialDateMixin,
     SectionIndexPage,
-    format_partial_date,
+    date_precision_field,
+    partial_date_field,
 )
 from psg.search.index import (
     ATTACHMENT_BOOST,
@@ -68,7 +69,7 @@ class PublicationIndexPage(SectionIndexPage):
         return context
 
 
-class PublicationPage(SearchableMixin, BasePage):
+class PublicationPage(PartialDateMixin, SearchableMixin, BasePage):
     class Kind(models.TextChoices):
         REPORT = "report", _("Report")
         CASE_STUDY = "case-study", _("Case study")
@@ -78,18 +79,10 @@ class PublicationPage(SearchableMixin, BasePage):
         ARTICLE = "article", _("Article")
         EVENT_REPORT = "event-report", _("Event report")
 
-    date = models.DateField(
-        _("date"),
-        null=True,
-        blank=True,
-        help_text=_("For a month or a year, enter its first day and set precision."),
+    date = partial_date_field(
+        help_text=_("For a month or a year, enter its first day and set precision.")
     )
-    date_precision = models.CharField(
-        _("date precision"),
-        max_length=10,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
+    date_precision = date_precision_field()
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT
     )
@@ -163,15 +156,6 @@ class PublicationPage(SearchableMixin, BasePage):
 
     def summary_text(self):
         return self.summary.strip().split("\n\n")[0][:300]
-
-    @property
-    def display_date(self):
-        """The date as precisely as it is known: "April 2009", "2008"."""
-        return format_partial_date(self.date, self.date_precision)[0]
-
-    @property
-    def iso_date(self):
-        return format_partial_date(self.date, self.date_precision)[1]
 
 
 class PublicationFile(Orderable):

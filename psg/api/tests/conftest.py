@@ -1,4 +1,5 @@
-"""Fixtures for the partners' API: the three sections and a little of each."""
+"""Fixtures for the partners' API: a little of each section (the sections
+themselves come from the root conftest.py)."""
 
 import datetime
 
@@ -8,16 +9,11 @@ from fpdf import FPDF
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
-from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
-from psg.news.tests.factories import (
-    AuthorFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-)
+from psg.events.tests.factories import EventPageFactory
+from psg.news.tests.factories import AuthorFactory, NewsPageFactory
 from psg.publications.tests.factories import (
     DocumentFactory,
     PublicationFileFactory,
-    PublicationIndexPageFactory,
     PublicationPageFactory,
 )
 from psg.taxonomy.tests.factories import SeriesFactory, region, topic
@@ -39,21 +35,6 @@ def api_settings(settings):
     cache.clear()
     yield settings
     cache.clear()
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def publication_index(home_page):
-    return PublicationIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def classify(page, regions=(), topics=()):

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
 from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
-from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from psg.news.tests.factories import NewsPageFactory
 from psg.publications.tests.factories import (
     PublicationIndexPageFactory,
     PublicationPageFactory,
@@ -26,11 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def update():
     return BulletinSeries.objects.get(slug="update")
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -36,11 +36,6 @@ def update():
     return BulletinSeries.objects.get(slug="update")
 
 
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
-
-
 def edition_form(series, number, items=(), date="2024-03-01"):
     return nested_form_data(
         {

@@ -1,9 +1,6 @@
 """Sending an edition through a real SMTP server: each subscriber once."""
 
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
 
 from psg.bulletin import sending
 from psg.bulletin.models import Delivery, Edition, Subscriber, delivery_message_id
@@ -157,22 +154,10 @@ class _RejectingHandler:
 
 
 @pytest.fixture
-def rejecting_smtp_server(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def rejecting_smtp_server(start_smtp_server):
     handler = _RejectingHandler("nobody@example.org")
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
+    start_smtp_server(handler)
+    return handler
 
 
 def test_a_refused_recipient_fails_and_the_rest_go(

@@ -10,7 +10,6 @@ import zoneinfo
 
 import pytest
 from django_tasks import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from django.core.management import call_command
@@ -19,6 +18,7 @@ from django.utils import timezone
 from psg.bulletin import subscriptions, tasks, upkeep
 from psg.bulletin.bounces import maildir_turn, process_maildir
 from psg.bulletin.models import Subscriber
+from psg.core.tests.task_queue import waiting, work
 from psg.members.tests.factories import MemberFactory
 
 from .subscriber_factories import SubscriberFactory
@@ -30,39 +30,10 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def database_tasks(settings):
-    """The production task backend: tasks wait in the database for a worker."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def bounce_settings(settings, maildir):  # noqa: F811
     settings.PSG_BOUNCE_MAILDIR = maildir.path
     settings.PSG_BOUNCE_INTERVAL_MINUTES = 10
     return maildir
-
-
-def waiting(task):
-    return DBTaskResult.objects.filter(
-        task_path=task.module_path, status=TaskResultStatus.READY
-    )
-
-
-def work(db_result):
-    """Run one queued task as `manage.py db_worker` does."""
-    db_result.claim("test-worker")
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run_task(db_result)
-    db_result.refresh_from_db()
-    return db_result
 
 
 def age(subscriber, seconds):

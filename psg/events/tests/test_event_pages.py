@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from psg.events.models import EventIndexPage, EventPage
-from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
+from psg.events.tests.factories import EventPageFactory
 from psg.home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -18,24 +18,19 @@ LIMA = ZoneInfo("America/Lima")
 LONDON = ZoneInfo("Europe/London")
 
 
-@pytest.fixture
-def events(home_page):
-    return EventIndexPageFactory(parent=home_page)
-
-
-def test_upcoming_first_soonest_first_then_past(client, events):
+def test_upcoming_first_soonest_first_then_past(client, event_index):
     now = timezone.now()
     EventPageFactory(
-        parent=events, title="Later", start=now + datetime.timedelta(days=30)
+        parent=event_index, title="Later", start=now + datetime.timedelta(days=30)
     )
     EventPageFactory(
-        parent=events, title="Soon", start=now + datetime.timedelta(days=2)
+        parent=event_index, title="Soon", start=now + datetime.timedelta(days=2)
     )
     EventPageFactory(
-        parent=events, title="Last year", start=now - datetime.timedelta(days=300)
+        parent=event_index, title="Last year", start=now - datetime.timedelta(days=300)
     )
     EventPageFactory(
-        parent=events, title="Last month", start=now - datetime.timedelta(days=30)
+        parent=event_index, title="Last month", start=now - datetime.timedelta(days=30)
     )
 
     response = client.get("/events/")
@@ -46,10 +41,10 @@ def test_upcoming_first_soonest_first_then_past(client, events):
     assert html.index("Soon") < html.index("Later") < html.index("Last month")
 
 
-def test_event_page_shows_time_in_the_event_zone(client, events):
+def test_event_page_shows_time_in_the_event_zone(client, event_index):
     start = datetime.datetime(2031, 5, 20, 19, 0, tzinfo=LIMA)
     page = EventPageFactory(
-        parent=events,
+        parent=event_index,
         title="Conversatorio: consulta previa",
         start=start,
         end=start + datetime.timedelta(hours=2),
@@ -71,10 +66,10 @@ def test_event_page_shows_time_in_the_event_zone(client, events):
     assert f'href="/events/{page.slug}.ics"' in html
 
 
-def test_calendar_feed_parses_back(client, events):
+def test_calendar_feed_parses_back(client, event_index):
     start = datetime.datetime(2031, 5, 20, 18, 30, tzinfo=LONDON)
     EventPageFactory(
-        parent=events,
+        parent=event_index,
         title="Launch of the water report",
         start=start,
         end=start + datetime.timedelta(hours=2),
@@ -82,7 +77,7 @@ def test_calendar_feed_parses_back(client, events):
         address="25 New Inn Yard\nLondon EC2A 3EA",
     )
     EventPageFactory(
-        parent=events,
+        parent=event_index,
         title="Long past",
         start=timezone.now() - datetime.timedelta(days=800),
     )
@@ -105,23 +100,23 @@ def test_calendar_feed_parses_back(client, events):
     assert str(event["uid"]).startswith("event-")
 
 
-def test_single_event_download(client, events):
-    page = EventPageFactory(parent=events, title="One event")
+def test_single_event_download(client, event_index):
+    page = EventPageFactory(parent=event_index, title="One event")
     response = client.get(f"/events/{page.slug}.ics")
     calendar = Calendar.from_ical(response.content)
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["One event"]
     assert client.get("/events/no-such-event.ics").status_code == 404
 
 
-def test_unpublished_events_stay_out_of_the_feed(client, events):
-    page = EventPageFactory(parent=events, title="Draft event")
+def test_unpublished_events_stay_out_of_the_feed(client, event_index):
+    page = EventPageFactory(parent=event_index, title="Draft event")
     page.unpublish()
     calendar = Calendar.from_ical(client.get("/events/feed.ics").content)
     assert calendar.walk("VEVENT") == []
     assert client.get(f"/events/{page.slug}.ics").status_code == 404
 
 
-def post_event(admin_client, events, **fields):
+def post_event(admin_client, event_index, **fields):
     """Add an event through the admin's page form."""
     data = nested_form_data(
         {
@@ -136,11 +131,13 @@ def post_event(admin_client, events, **fields):
             **fields,
         }
     )
-    return admin_client.post(f"/admin/pages/add/events/eventpage/{events.pk}/", data)
+    return admin_client.post(
+        f"/admin/pages/add/events/eventpage/{event_index.pk}/", data
+    )
 
 
-def test_editor_enters_times_in_the_event_zone(admin_client, events):
-    response = post_event(admin_client, events)
+def test_editor_enters_times_in_the_event_zone(admin_client, event_index):
+    response = post_event(admin_client, event_index)
     assert response.status_code == 302, response.context["form"].errors
     page = EventPage.objects.get(slug="encuentro")
     assert page.start == datetime.datetime(2031, 7, 10, 23, 0, tzinfo=datetime.UTC)
@@ -149,10 +146,10 @@ def test_editor_enters_times_in_the_event_zone(admin_client, events):
     assert 'value="10/07/2031 18:00"' in edit.content.decode()
 
 
-def test_end_before_start_is_refused(admin_client, events):
+def test_end_before_start_is_refused(admin_client, event_index):
     response = post_event(
         admin_client,
-        events,
+        event_index,
         title="Backwards",
         slug="backwards",
         end="2031-07-10 17:00",

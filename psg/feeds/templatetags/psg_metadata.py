@@ -10,6 +10,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from psg.core.addresses import root_url
 from psg.core.templatetags.psg_tags import site_chrome
 from psg.feeds import content, metadata, structured_data
 
@@ -101,7 +102,7 @@ def structured_data_scripts(context):
     ) or metadata.canonical_url(context)
     meta = structured_data.PageMeta(
         site=site,
-        root=content.root_url(site),
+        root=root_url(site),
         organisation=chrome["organisation"],
         social_links=chrome.get("social_links", []),
         url=url,

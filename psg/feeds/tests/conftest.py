@@ -12,9 +12,6 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from psg.core.models import NavigationSettings, OrganisationSettings, SocialLink
-from psg.events.tests.factories import EventIndexPageFactory
-from psg.news.tests.factories import NewsIndexPageFactory
-from psg.publications.tests.factories import PublicationIndexPageFactory
 
 HOSTILE_TITLE = '</script><script>alert(1)</script> & "Tom" <b>bold</b>'
 
@@ -34,19 +31,23 @@ def publish(page):
     return page
 
 
-@pytest.fixture
-def news_index(home_page):
-    return publish(NewsIndexPageFactory(parent=home_page))
+# The sections of the root conftest.py, published: feeds and sitemaps read
+# their publication dates.
 
 
 @pytest.fixture
-def publication_index(home_page):
-    return publish(PublicationIndexPageFactory(parent=home_page))
+def news_index(news_index):
+    return publish(news_index)
 
 
 @pytest.fixture
-def event_index(home_page):
-    return publish(EventIndexPageFactory(parent=home_page))
+def publication_index(publication_index):
+    return publish(publication_index)
+
+
+@pytest.fixture
+def event_index(event_index):
+    return publish(event_index)
 
 
 @pytest.fixture

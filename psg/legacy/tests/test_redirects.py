@@ -6,14 +6,8 @@ from wagtail.contrib.redirects.models import Redirect
 
 from psg.legacy.views import listing_page_number
 from psg.news.models import NewsPage
-from psg.news.tests.factories import NewsIndexPageFactory
 
 from .conftest import VARIANTS
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,26 @@ def _max_length(name):
     return Member._meta.get_field(name).max_length
 
 
+def member_text_field(
+    name, *, label, autocomplete, too_long, required=None, attrs=None, **kwargs
+):
+    """A one-line text field for ``Member.<name>``: its length limit, the
+    browser's ``autocomplete`` hint (and any other ``attrs`` of the input) and
+    the messages a person sees. Without a ``required`` message it is optional.
+    """
+    error_messages = {"max_length": too_long}
+    if required:
+        error_messages["required"] = required
+    return forms.CharField(
+        label=label,
+        required=bool(required),
+        max_length=_max_length(name),
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete, **(attrs or {})}),
+        error_messages=error_messages,
+        **kwargs,
+    )
+
+
 def started_token(when=None):
     """A signed time for the form's hidden field: when the form was shown."""
     return signing.dumps(when if when is not None else time.time(), salt=STARTED_SALT)
@@ -89,27 +109,21 @@ class JoinForm(forms.Form):
             "invalid_choice": _("Choose one of the membership types shown"),
         },
     )
-    organisation = forms.CharField(
+    organisation = member_text_field(
+        "organisation",
         label=_("Organisation name"),
         help_text=_("Only if you are joining as an organisation."),
-        required=False,
-        max_length=_max_length("organisation"),
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-        error_messages={
-            "max_length": _(
-                "Organisation name must be %(limit_value)d characters or fewer"
-            ),
-        },
+        autocomplete="organization",
+        too_long=_("Organisation name must be %(limit_value)d characters or fewer"),
     )
-    name = forms.CharField(
+    name = member_text_field(
+        "name",
         label=_("Full name"),
         help_text=_("For an organisation, the name of the contact person."),
-        max_length=_max_length("name"),
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your full name"),
-            "max_length": _("Full name must be %(limit_value)d characters or fewer"),
-        },
+        autocomplete="name",
+        attrs={"spellcheck": "false"},
+        required=_("Enter your full name"),
+        too_long=_("Full name must be %(limit_value)d characters or fewer"),
     )
     email = InternationalEmailField(
         label=_("Email address"),
@@ -126,63 +140,41 @@ class JoinForm(forms.Form):
             ),
         },
     )
-    address_line_1 = forms.CharField(
+    address_line_1 = member_text_field(
+        "address_line_1",
         label=_("Address line 1"),
-        max_length=_max_length("address_line_1"),
-        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
-        error_messages={
-            "required": _("Enter the first line of your address"),
-            "max_length": _(
-                "Address line 1 must be %(limit_value)d characters or fewer"
-            ),
-        },
+        autocomplete="address-line1",
+        required=_("Enter the first line of your address"),
+        too_long=_("Address line 1 must be %(limit_value)d characters or fewer"),
     )
-    address_line_2 = forms.CharField(
+    address_line_2 = member_text_field(
+        "address_line_2",
         label=_("Address line 2 (optional)"),
-        required=False,
-        max_length=_max_length("address_line_2"),
-        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
-        error_messages={
-            "max_length": _(
-                "Address line 2 must be %(limit_value)d characters or fewer"
-            ),
-        },
+        autocomplete="address-line2",
+        too_long=_("Address line 2 must be %(limit_value)d characters or fewer"),
     )
-    town = forms.CharField(
+    town = member_text_field(
+        "town",
         label=_("Town or city"),
-        max_length=_max_length("town"),
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-        error_messages={
-            "required": _("Enter your town or city"),
-            "max_length": _("Town or city must be %(limit_value)d characters or fewer"),
-        },
+        autocomplete="address-level2",
+        required=_("Enter your town or city"),
+        too_long=_("Town or city must be %(limit_value)d characters or fewer"),
     )
-    county = forms.CharField(
+    county = member_text_field(
+        "county",
         label=_("County, state or region (optional)"),
-        required=False,
-        max_length=_max_length("county"),
-        widget=forms.TextInput(attrs={"autocomplete": "address-level1"}),
-        error_messages={
-            "max_length": _(
-                "County, state or region must be %(limit_value)d characters or fewer"
-            ),
-        },
+        autocomplete="address-level1",
+        too_long=_(
+            "County, state or region must be %(limit_value)d characters or fewer"
+        ),
     )
-    postcode = forms.CharField(
+    postcode = member_text_field(
+        "postcode",
         label=_("Postcode"),
         help_text=_("Optional outside the UK."),
-        required=False,
-        max_length=_max_length("postcode"),
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "postal-code",
-                "spellcheck": "false",
-                "class": "input--short",
-            }
-        ),
-        error_messages={
-            "max_length": _("Postcode must be %(limit_value)d characters or fewer"),
-        },
+        autocomplete="postal-code",
+        attrs={"spellcheck": "false", "class": "input--short"},
+        too_long=_("Postcode must be %(limit_value)d characters or fewer"),
     )
     country = LazyTypedChoiceField(
         label=_("Country"),

@@ -6,12 +6,12 @@ import zoneinfo
 
 import pytest
 from django_tasks import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from django.core.management import call_command
 from django.utils import timezone
 
+from psg.core.tests.task_queue import waiting, work
 from psg.members import renewals
 from psg.members.models import Member
 from psg.members.tasks import run_renewals
@@ -20,35 +20,6 @@ from psg.members.tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def database_tasks(settings):
-    """The production task backend: tasks wait in the database for a worker."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def waiting_runs():
-    return DBTaskResult.objects.filter(
-        task_path=run_renewals.module_path, status=TaskResultStatus.READY
-    )
-
-
-def work(db_result):
-    """Run one queued task as `manage.py db_worker` does."""
-    db_result.claim("test-worker")
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run_task(db_result)
-    db_result.refresh_from_db()
-    return db_result
 
 
 @pytest.mark.parametrize(
@@ -79,10 +50,10 @@ def test_schedule_seeds_one_future_run_however_often_it_is_called(database_tasks
     call_command("run_renewals", "--schedule", stdout=io.StringIO())
     renewals.schedule_next_run()
 
-    [waiting] = waiting_runs()
-    assert waiting.run_after == renewals.next_run_time()
-    assert waiting.run_after > timezone.now()
-    local = timezone.localtime(waiting.run_after)
+    [queued] = waiting(run_renewals)
+    assert queued.run_after == renewals.next_run_time()
+    assert queued.run_after > timezone.now()
+    local = timezone.localtime(queued.run_after)
     assert "The next renewals run is queued for" in out.getvalue()
     assert f"{local:%Y-%m-%d} 06:00" in out.getvalue()
 
@@ -94,7 +65,7 @@ def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
         current_period_end=today - datetime.timedelta(days=30),
     )
     renewals.schedule_next_run()
-    [first] = waiting_runs()
+    [first] = waiting(run_renewals)
     # Its time has come.
     DBTaskResult.objects.filter(pk=first.pk).update(
         run_after=timezone.now() - datetime.timedelta(minutes=1)
@@ -107,7 +78,7 @@ def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
     assert done.return_value["lapsed"] == 1
     member.refresh_from_db()
     assert member.status == Member.Status.LAPSED
-    [second] = waiting_runs()
+    [second] = waiting(run_renewals)
     assert second.pk != first.pk
     assert second.run_after == renewals.next_run_time()
 
@@ -116,12 +87,12 @@ def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
     extra = DBTaskResult.objects.get(pk=run_renewals.enqueue().id)
     work(extra)
     renewals.schedule_next_run()
-    assert list(waiting_runs()) == [second]
+    assert list(waiting(run_renewals)) == [second]
 
 
 def test_a_failing_run_has_already_queued_the_next(database_tasks, monkeypatch):
     renewals.schedule_next_run()
-    [first] = waiting_runs()
+    [first] = waiting(run_renewals)
 
     def broken(**kwargs):
         raise RuntimeError("database went away")
@@ -130,7 +101,7 @@ def test_a_failing_run_has_already_queued_the_next(database_tasks, monkeypatch):
     done = work(first)
 
     assert done.status == TaskResultStatus.FAILED
-    assert waiting_runs().count() == 1
+    assert waiting(run_renewals).count() == 1
 
 
 def test_without_a_database_backend_nothing_is_scheduled(settings):

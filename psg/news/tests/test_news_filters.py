@@ -9,17 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from psg.news.models import NewsPage
-from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from psg.news.tests.factories import NewsPageFactory
 from psg.taxonomy.tests.factories import SeriesFactory, carrying
 
 pytestmark = pytest.mark.django_db
 
 LETTER = NewsPage.Kind.LETTER
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

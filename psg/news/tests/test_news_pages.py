@@ -12,20 +12,11 @@ from wagtail.test.utils.form_data import (
 
 from psg.home.models import HomePage
 from psg.news.models import NewsIndexPage, NewsPage, RelatedItem
-from psg.news.tests.factories import (
-    AuthorFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-)
+from psg.news.tests.factories import AuthorFactory, NewsPageFactory
 from psg.standard_pages.models import StandardPage
 from psg.taxonomy.tests.factories import SeriesFactory, region, topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 def titles(response):

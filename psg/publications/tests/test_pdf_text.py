@@ -12,11 +12,7 @@ from psg.core.demo.pdf import render_pdf
 from psg.core.demo.spec import DocumentText
 from psg.publications import pdf_text
 from psg.publications.models import PublicationFile, PublicationPage
-from psg.publications.tests.factories import (
-    DocumentFactory,
-    PublicationIndexPageFactory,
-    PublicationPageFactory,
-)
+from psg.publications.tests.factories import DocumentFactory, PublicationPageFactory
 from psg.search import engine
 from psg.search.query import parse_query
 
@@ -40,14 +36,9 @@ def document(data, name="report.pdf"):
     return DocumentFactory(title=name, file=ContentFile(data, name=name))
 
 
-@pytest.fixture
-def publications(home_page):
-    return PublicationIndexPageFactory(parent=home_page)
-
-
-def publish_with_files(publications, *documents):
+def publish_with_files(publication_index, *documents):
     page = PublicationPageFactory(
-        parent=publications, title="Water in the south", summary="A report."
+        parent=publication_index, title="Water in the south", summary="A report."
     )
     page.files = [PublicationFile(document=doc, language="en") for doc in documents]
     page.save_revision().publish()
@@ -58,12 +49,14 @@ def found(text):
     return [hit.page.title for hit in engine.search(parse_query(text)).hits]
 
 
-def test_publishing_reads_the_pdf_and_the_search_finds_its_words(client, publications):
+def test_publishing_reads_the_pdf_and_the_search_finds_its_words(
+    client, publication_index
+):
     pdf = demo_pdf(
         f"The communities of {NEEDLE} asked for a water study.",
         "Síntesis: la consulta previa no se cumplió en Apurímac.",
     )
-    page = publish_with_files(publications, document(pdf))
+    page = publish_with_files(publication_index, document(pdf))
 
     assert NEEDLE in page.pdf_text
     assert "consulta previa" in page.pdf_text
@@ -76,25 +69,25 @@ def test_publishing_reads_the_pdf_and_the_search_finds_its_words(client, publica
     assert found("sintesis") == ["Water in the south"]
 
 
-def test_the_pdf_text_ranks_below_the_same_word_in_a_title(publications):
-    publish_with_files(publications, document(demo_pdf(f"{NEEDLE} once.")))
-    PublicationPageFactory(parent=publications, title=f"{NEEDLE} in the title")
+def test_the_pdf_text_ranks_below_the_same_word_in_a_title(publication_index):
+    publish_with_files(publication_index, document(demo_pdf(f"{NEEDLE} once.")))
+    PublicationPageFactory(parent=publication_index, title=f"{NEEDLE} in the title")
     assert found(NEEDLE) == [f"{NEEDLE} in the title", "Water in the south"]
 
 
-def test_a_broken_pdf_does_not_stop_the_save(publications, caplog):
+def test_a_broken_pdf_does_not_stop_the_save(publication_index, caplog):
     caplog.set_level(logging.WARNING, logger="psg.publications.pdf_text")
     broken = document(b"%PDF-1.4 this is not really a PDF", name="broken.pdf")
     good = document(demo_pdf(f"{NEEDLE} is in the good file."), name="good.pdf")
 
-    page = publish_with_files(publications, broken, good)
+    page = publish_with_files(publication_index, broken, good)
 
     assert page.live
     assert NEEDLE in page.pdf_text
     assert "Could not read the text of document" in caplog.text
 
 
-def test_an_encrypted_pdf_contributes_no_text(publications, caplog):
+def test_an_encrypted_pdf_contributes_no_text(publication_index, caplog):
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -104,7 +97,7 @@ def test_an_encrypted_pdf_contributes_no_text(publications, caplog):
     locked = io.BytesIO()
     writer.write(locked)
 
-    page = publish_with_files(publications, document(locked.getvalue()))
+    page = publish_with_files(publication_index, document(locked.getvalue()))
 
     assert page.live
     assert page.pdf_text == ""
@@ -112,24 +105,24 @@ def test_an_encrypted_pdf_contributes_no_text(publications, caplog):
     assert "encrypted" in caplog.text
 
 
-def test_files_that_are_not_pdfs_are_skipped(publications):
+def test_files_that_are_not_pdfs_are_skipped(publication_index):
     page = publish_with_files(
-        publications, document(b"plain words Quillabamba", name="notes.txt")
+        publication_index, document(b"plain words Quillabamba", name="notes.txt")
     )
     assert page.pdf_text == ""
     assert page.pdf_text_fingerprint == ""
 
 
-def test_the_stored_text_is_capped(publications, monkeypatch):
+def test_the_stored_text_is_capped(publication_index, monkeypatch):
     monkeypatch.setattr(pdf_text, "PDF_TEXT_LIMIT", 500)
     paragraphs = [f"Paragraph {number} about water and mining." for number in range(80)]
-    page = publish_with_files(publications, document(demo_pdf(*paragraphs)))
+    page = publish_with_files(publication_index, document(demo_pdf(*paragraphs)))
     assert 400 < len(page.pdf_text) <= 500
 
 
-def test_replacing_a_document_reads_it_again(publications):
+def test_replacing_a_document_reads_it_again(publication_index):
     doc = document(demo_pdf("Nothing special."))
-    page = publish_with_files(publications, doc)
+    page = publish_with_files(publication_index, doc)
     assert NEEDLE not in page.pdf_text
 
     doc.file = ContentFile(demo_pdf(f"Now {NEEDLE} is here."), name="report-v2.pdf")
@@ -141,8 +134,8 @@ def test_replacing_a_document_reads_it_again(publications):
     assert found(NEEDLE) == ["Water in the south"]
 
 
-def test_removing_the_file_removes_its_text(publications):
-    page = publish_with_files(publications, document(demo_pdf(f"{NEEDLE}.")))
+def test_removing_the_file_removes_its_text(publication_index):
+    page = publish_with_files(publication_index, document(demo_pdf(f"{NEEDLE}.")))
     page.files = []
     page.save_revision().publish()
     page.refresh_from_db()
@@ -150,8 +143,8 @@ def test_removing_the_file_removes_its_text(publications):
     assert found(NEEDLE) == []
 
 
-def test_the_command_reads_every_publication_again(publications):
-    page = publish_with_files(publications, document(demo_pdf(f"{NEEDLE}.")))
+def test_the_command_reads_every_publication_again(publication_index):
+    page = publish_with_files(publication_index, document(demo_pdf(f"{NEEDLE}.")))
     PublicationPage.objects.filter(pk=page.pk).update(
         pdf_text="", pdf_text_fingerprint=""
     )
@@ -169,7 +162,7 @@ def test_the_command_reads_every_publication_again(publications):
     assert "Publications: 1 read, 0 unchanged." in out.getvalue()
 
 
-def test_editors_cannot_type_the_pdf_text(publications):
+def test_editors_cannot_type_the_pdf_text(publication_index):
     form_class = PublicationPage.get_edit_handler().get_form_class()
     assert "pdf_text" not in form_class.base_fields
     assert "pdf_text_fingerprint" not in form_class.base_fields

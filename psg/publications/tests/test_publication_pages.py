@@ -11,27 +11,18 @@ from psg.publications.models import (
     PublicationIndexPage,
     PublicationPage,
 )
-from psg.publications.tests.factories import (
-    DocumentFactory,
-    PublicationIndexPageFactory,
-    PublicationPageFactory,
-)
+from psg.publications.tests.factories import DocumentFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def publications(home_page):
-    return PublicationIndexPageFactory(parent=home_page)
 
 
 def titles(response):
     return [item.title for item in response.context["items"]]
 
 
-def test_publication_page_shows_files_in_both_languages(client, publications):
+def test_publication_page_shows_files_in_both_languages(client, publication_index):
     page = PublicationPageFactory(
-        parent=publications,
+        parent=publication_index,
         title="Update Extra: Gender Relations and Women in Peru",
         date=datetime.date(2009, 4, 1),
         date_precision="month",
@@ -64,20 +55,22 @@ def test_publication_page_shows_files_in_both_languages(client, publications):
     assert "Relaciones de género y mujeres en el Perú" in html
 
 
-def test_publications_newest_first_undated_last(client, publications):
+def test_publications_newest_first_undated_last(client, publication_index):
     PublicationPageFactory(
-        parent=publications, title="Old", date=datetime.date(2008, 6, 1)
+        parent=publication_index, title="Old", date=datetime.date(2008, 6, 1)
     )
-    PublicationPageFactory(parent=publications, title="Undated", date=None)
+    PublicationPageFactory(parent=publication_index, title="Undated", date=None)
     PublicationPageFactory(
-        parent=publications, title="New", date=datetime.date(2017, 11, 1)
+        parent=publication_index, title="New", date=datetime.date(2017, 11, 1)
     )
     assert titles(client.get("/publications/")) == ["New", "Old", "Undated"]
 
 
-def test_publications_filter_by_kind(client, publications):
-    PublicationPageFactory(parent=publications, title="A report", kind="report")
-    PublicationPageFactory(parent=publications, title="A case study", kind="case-study")
+def test_publications_filter_by_kind(client, publication_index):
+    PublicationPageFactory(parent=publication_index, title="A report", kind="report")
+    PublicationPageFactory(
+        parent=publication_index, title="A case study", kind="case-study"
+    )
     response = client.get("/publications/?kind=case-study")
     assert titles(response) == ["A case study"]
     assert '<option value="case-study" selected>' in response.content.decode()
@@ -85,9 +78,11 @@ def test_publications_filter_by_kind(client, publications):
     assert len(titles(client.get("/publications/?kind=<script>"))) == 2
 
 
-def test_publication_pagination_keeps_the_filter(client, publications):
+def test_publication_pagination_keeps_the_filter(client, publication_index):
     for number in range(14):
-        PublicationPageFactory(parent=publications, kind="briefing", title=f"B{number}")
+        PublicationPageFactory(
+            parent=publication_index, kind="briefing", title=f"B{number}"
+        )
     html = client.get("/publications/?kind=briefing").content.decode()
     assert 'href="?kind=briefing&amp;page=2"' in html
 

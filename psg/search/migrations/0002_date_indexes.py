@@ -1,8 +1,9 @@
-"""Indexes on the dates the site search filters by year.
+"""Indexes on the dates of news, publications and events.
 
-The year filter (psg.search.engine) asks for the pages of one year; without
-an index each search would read every news item's row. The indexes are made
-here, beside the search that needs them, under names of this app.
+Added for the site search's year filter, which now uses filter terms in the
+search index instead (psg.search.index); the news index's year filter, the
+date-ordered listings and the API's date filters use them still. They keep
+their names, of this app.
 """
 
 from django.db import migrations

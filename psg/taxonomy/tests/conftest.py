@@ -2,10 +2,6 @@ import pytest
 
 from django.core.cache import cache
 
-from psg.events.tests.factories import EventIndexPageFactory
-from psg.news.tests.factories import NewsIndexPageFactory
-from psg.publications.tests.factories import PublicationIndexPageFactory
-
 from .factories import RegionIndexPageFactory, TopicIndexPageFactory
 
 
@@ -18,12 +14,12 @@ def fresh_cache():
 
 
 @pytest.fixture
-def sections(home_page):
+def sections(news_index, publication_index, event_index):
     """The news, publications and events sections under the home page."""
     return {
-        "news": NewsIndexPageFactory(parent=home_page),
-        "publications": PublicationIndexPageFactory(parent=home_page),
-        "events": EventIndexPageFactory(parent=home_page),
+        "news": news_index,
+        "publications": publication_index,
+        "events": event_index,
     }
 
 
