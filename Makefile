@@ -57,6 +57,7 @@ browser-deps: ## axe-core for the browser tests (from the npm registry)
 	@test -d tests/browser/node_modules/axe-core || npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 check: install ## Django's system checks and the migrations check
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))") \
