@@ -377,7 +377,7 @@ def measure(searches):
         view_times.append((finished - middle) * 1000)
         slowest.append((engine_times[-1], label, params, results.total))
     slowest.sort(key=lambda item: item[0], reverse=True)
-    return engine_times, cpu_times, view_times, slowest[:8]
+    return engine_times, cpu_times, view_times, slowest
 
 
 def child(args):
@@ -429,7 +429,15 @@ def child(args):
         flush=True,
     )
     if args.verbose:
-        for elapsed, label, params, total in slowest:
+        by_kind = {}
+        for elapsed, label, _params, _total in slowest:
+            by_kind.setdefault(label, []).append(elapsed)
+        print("  search time by kind of search: median / slowest")
+        for label, times in sorted(by_kind.items(), key=lambda item: -max(item[1])):
+            median = statistics.median(times)
+            print(f"  {label:34} {median:7.1f} / {max(times):7.1f} ms")
+        print("  the slowest searches")
+        for elapsed, label, params, total in slowest[:12]:
             print(f"  {elapsed:7.1f} ms  {label:34} {total:5} results  {params}")
     return percentile(engine_times, 0.95)
 

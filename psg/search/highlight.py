@@ -56,17 +56,25 @@ class Matcher:
         self.phrases = [list(phrase) for phrase in parsed.phrases]
         self.stems = {word: stem(word) for word in parsed.all_words}
         self._matched = {}
-        prefixes = sorted({_prefix(word) for word in parsed.all_words}, key=len)
-        self._prefixes = prefixes
+        self._prefixes = {_prefix(word) for word in parsed.all_words}
+        # A match starts at a term, or at a phrase's words one after another
+        # (each word's prefix, then the rest of the word and what separates
+        # words): only those places are candidates, checked by spans().
+        starts = {_pattern(_prefix(word)) for word in self.terms}
+        starts |= {
+            r"[^\W_]*[\W_]+".join(_pattern(_prefix(word)) for word in phrase)
+            for phrase in self.phrases
+            if phrase
+        }
         self._any = (
             re.compile(
                 _WORD_START
                 + "(?:"
-                + "|".join(_pattern(prefix) for prefix in reversed(prefixes))
+                + "|".join(sorted(starts, key=len, reverse=True))
                 + ")",
                 re.IGNORECASE,
             )
-            if prefixes
+            if starts
             else None
         )
         self._window = _WINDOW_PER_WORD * (

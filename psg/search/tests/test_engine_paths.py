@@ -78,7 +78,7 @@ def test_postgresql_reads_the_gin_indexes_in_windows_and_finds_what_a_walk_finds
     with CaptureQueriesContext(connection) as queries:
         windowed, results = found("alpaca")
     sql = [query["sql"] for query in queries.captured_queries]
-    assert any("enable_indexscan = off" in text for text in sql)
+    assert any("set_config('enable_indexscan', 'off', true)" in text for text in sql)
     assert any("e.id > " in text for text in sql)
     assert any("e.id <= " in text for text in sql)
     assert results.capped and results.total == 2
@@ -90,6 +90,44 @@ def test_postgresql_reads_the_gin_indexes_in_windows_and_finds_what_a_walk_finds
         "enable_indexscan" in query["sql"] for query in queries.captured_queries
     )
     assert sorted(windowed) == sorted(walked) == ["Item 17", "Item 25"]
+
+
+@postgresql_only
+def test_postgresql_checks_a_phrase_among_the_pages_with_its_words_in_batches(
+    make, settings, monkeypatch
+):
+    settings.PSG_SEARCH_SCORED_LIMIT = 3
+    phrase = {2, 9, 14, 21, 26}
+    for number in range(30):
+        if number in phrase:
+            text = "The vicuña herders asked for prior consultation."
+        elif number % 2:
+            # Both words, but not together: never a phrase match.
+            text = "Consultation came first; the prior owners of the vicuña left."
+        else:
+            text = "A llama on the puna."
+        make.news(f"Item {number}", text)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    # Tiny windows and batches: every window and several batches are read.
+    monkeypatch.setattr(engine, "POSTGRES_WINDOW_MARGIN", 0.1)
+    monkeypatch.setattr(engine, "POSTGRES_PHRASE_WIDENING", 1)
+    monkeypatch.setattr(engine, "POSTGRES_PHRASE_BATCH", 2)
+    with CaptureQueriesContext(connection) as queries:
+        checked, results = found('"prior consultation" vicuna')
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert sum("::integer[])" in text for text in sql) >= 2
+    assert any("ts_match_vq" in text for text in sql)
+    assert results.capped and results.total == 3
+    monkeypatch.setattr(engine, "POSTGRES_WALK_SHARE", 0)
+    walked, _ = found('"prior consultation" vicuna')
+    assert sorted(checked) == sorted(walked) == ["Item 14", "Item 21", "Item 26"]
+    # Every page holding the phrase, and none with its words apart.
+    settings.PSG_SEARCH_SCORED_LIMIT = 500
+    monkeypatch.setattr(engine, "POSTGRES_WALK_SHARE", 0.3)
+    every, results = found('"prior consultation"')
+    assert sorted(every) == sorted(f"Item {n}" for n in phrase)
+    assert not results.capped
 
 
 @postgresql_only
