@@ -403,8 +403,10 @@ def _postgres_candidates(parsed, filters, limit):
       checking each one's words, and stop at ``limit``;
     - few: let the GIN indexes find the matches, among the entries passing
       the filters or, without filters, in a window of the newest entries
-      sized to hold ``limit`` matches (then the rest, if it did not), so
-      that no entry is read only to be turned down. PostgreSQL's planner
+      sized to hold ``limit`` matches (then a second window sized by the
+      share of matches the first held, then the rest), so that no entry is
+      read only to be turned down; a phrase is checked only among the
+      entries holding its words (``_postgres_phrase_rows``). PostgreSQL's planner
       does not count the cost of reading a large tsvector and would walk
       here too (that took 430 ms for two mid-frequency words in 100,000
       items, where the indexes take 9 ms), so plain index scans are turned
@@ -427,9 +429,7 @@ def _postgres_candidates(parsed, filters, limit):
         conditions.append("e.autocomplete @@ to_tsquery('simple', %s)")
         params.append(" & ".join(terms))
     matches = _postgres_matches(parts)
-    match_params = [
-        value for _, text in parts for value in (config, text, config, text)
-    ]
+    match_params = _postgres_match_params(parts, config)
     estimated = _postgres_estimate(
         " AND ".join([*conditions, matches]), [*params, *match_params]
     )
@@ -439,14 +439,11 @@ def _postgres_candidates(parsed, filters, limit):
     # A table never analysed has no count (-1): the planner chooses alone.
     if walked <= 0 or estimated >= POSTGRES_WALK_SHARE * walked:
         return _postgres_run(source, where, where_params, parts, config, limit)
-    phrases = any(sql != _tsquery_sql(False) for sql, _ in parts)
     words = " AND ".join([*conditions, _postgres_matches(parts, form="words")])
     # The candidates hold every word already: only the phrases are checked.
-    phrase_parts = [part for part in parts if part[0] != _tsquery_sql(False)]
-    checked = _postgres_matches(phrase_parts, form="function")
-    checked_params = [
-        value for _, text in phrase_parts for value in (config, text, config, text)
-    ]
+    phrases = [part for part in parts if part[0] != _tsquery_sql(False)]
+    checked = _postgres_matches(phrases, form="function")
+    checked_params = _postgres_match_params(phrases, config)
 
     tally = {"checked": 0, "matched": 0}  # phrase checks, across windows
 
@@ -521,6 +518,11 @@ def _postgres_matches(parts, form="index"):
         else:
             conditions.append(f"(e.title @@ {sql} OR e.body @@ {sql})")
     return " AND ".join(conditions)
+
+
+def _postgres_match_params(parts, config):
+    """The parameters of ``_postgres_matches(parts)``, in any form."""
+    return [value for _, text in parts for value in (config, text, config, text)]
 
 
 def _postgres_phrase_rows(words, run_args, limit, tally):
