@@ -88,3 +88,26 @@ def test_the_fts5_expression_quotes_every_word():
 
 def test_a_column_filter_is_just_two_words():
     assert parse_query("title:water").terms == ["title", "water"]
+
+
+def test_a_snippet_opens_at_the_phrase_not_at_its_first_word_alone():
+    from psg.search.highlight import Matcher, snippet
+
+    text = (
+        "Human development was slow. "
+        + "Filler words about the highlands. " * 12
+        + "Groups reported Human-Rights abuses in Puno."
+    )
+    html = str(snippet(text, Matcher(parse_query('"human rights" puno'))))
+    assert html.startswith("… ")
+    assert "<mark>Human</mark>-<mark>Rights</mark>" in html
+    assert "<mark>Puno</mark>" in html
+    assert "development" not in html
+
+
+def test_a_snippet_finds_an_accented_phrase_from_a_plain_query():
+    from psg.search.highlight import Matcher, snippet
+
+    text = "Intro. " * 60 + "La Defensoría del Pueblo informó."
+    html = str(snippet(text, Matcher(parse_query('"defensoria del pueblo"'))))
+    assert "<mark>Defensoría</mark> <mark>del</mark> <mark>Pueblo</mark>" in html
