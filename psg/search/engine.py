@@ -418,7 +418,6 @@ def _postgres_candidates(parsed, filters, limit):
     parts, walked, newest = _postgres_parts(parsed, config)
     if not parts or newest is None:  # nothing to find, or an empty index
         return []
-    entry = IndexEntry._meta.db_table
     types = _content_type_ids(filters)
     conditions = [f"e.content_type_id IN ({', '.join(['%s'] * len(types))})"]
     params = list(types)
@@ -433,12 +432,18 @@ def _postgres_candidates(parsed, filters, limit):
     estimated = _postgres_estimate(
         " AND ".join([*conditions, matches]), [*params, *match_params]
     )
-    source = f"{entry} AS e"
     where = " AND ".join([*conditions, matches])
     where_params = [*params, *match_params]
+    pages = _page_conditions()  # once per search, for every query below
+
+    def ranked(condition, condition_params, wanted):
+        return _postgres_run(
+            condition, condition_params, wanted, parts=parts, config=config, pages=pages
+        )
+
     # A table never analysed has no count (-1): the planner chooses alone.
     if walked <= 0 or estimated >= POSTGRES_WALK_SHARE * walked:
-        return _postgres_run(source, where, where_params, parts, config, limit)
+        return ranked(where, where_params, limit)
     words = " AND ".join([*conditions, _postgres_matches(parts, form="words")])
     # The candidates hold every word already: only the phrases are checked.
     phrases = [part for part in parts if part[0] != _tsquery_sql(False)]
@@ -449,20 +454,14 @@ def _postgres_candidates(parsed, filters, limit):
 
     def run(window, window_params, wanted):
         if not phrases:
-            return _postgres_run(
-                source,
-                window + where,
-                [*window_params, *where_params],
-                parts,
-                config,
-                wanted,
-            )
+            return ranked(window + where, [*window_params, *where_params], wanted)
         # The same parameters: only the tsquery functions differ.
         return _postgres_phrase_rows(
-            (source, window + words, [*window_params, *where_params]),
-            (source, checked, checked_params, parts, config),
+            (window + words, [*window_params, *where_params]),
+            (checked, checked_params),
             wanted,
             tally,
+            ranked,
         )
 
     with transaction.atomic():
@@ -525,47 +524,46 @@ def _postgres_match_params(parts, config):
     return [value for _, text in parts for value in (config, text, config, text)]
 
 
-def _postgres_phrase_rows(words, run_args, limit, tally):
-    """``_postgres_run(*run_args, limit)`` for a query with a phrase, without
-    checking every candidate.
+def _postgres_phrase_rows(words, checked, limit, tally, ranked):
+    """``ranked`` rows (see ``_postgres_run``) for a query with a phrase,
+    without checking every candidate.
 
     Checking a phrase reads the entry's word positions (its text vector, about
     7 KB and stored out of line: 5 µs an entry), and a bitmap scan checks all
     the candidates before it can keep the newest: a phrase of common words
     with a middle-frequency word checked 9,000 entries (130 ms) in 100,000
-    for 250 matches. Here the entries with all the words (``words``: source,
+    for 250 matches. Here the entries with all the words (``words``:
     condition and parameters) are listed newest first from the indexes alone,
     which read no vector, then checked by id in batches, until ``limit``
-    match. ``run_args``' condition is the match in function form (no index:
-    the ids are the candidates). The first batch is
+    match. ``checked`` (condition and parameters) is the phrases' match in
+    function form (no index: the ids are the candidates). The first batch is
     ``POSTGRES_PHRASE_BATCH``; later ones are sized by the share of the
     candidates checked so far that held the phrase (``tally``, kept across
     the windows of one search)."""
-    source, condition, params = words
+    condition, params = words
+    entry = IndexEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id FROM {source} WHERE {condition} ORDER BY e.id DESC",  # noqa: S608
+            f"SELECT e.id FROM {entry} AS e WHERE {condition} ORDER BY e.id DESC",  # noqa: S608
             params,
         )
         ids = [row[0] for row in cursor.fetchall()]
-    source, where, where_params, parts, config = run_args
-    rows = []
-    while ids and len(rows) < limit:
+    where, where_params = checked
+    rows, start = [], 0
+    while start < len(ids) and len(rows) < limit:
         wanted = limit - len(rows)
         if tally["checked"]:
             share = max(tally["matched"], 1) / tally["checked"]
             size = max(100, math.ceil(1.3 * wanted / share))
         else:
             size = max(POSTGRES_PHRASE_BATCH, wanted)
-        batch, ids = ids[:size], ids[size:]
+        batch = ids[start : start + size]
+        start += size
         # Written as an array literal: adapting a list of a thousand ints
         # costs more than the check.
-        found = _postgres_run(
-            source,
+        found = ranked(
             f"e.id = ANY(%s::integer[]) AND {where}",
             ["{" + ",".join(map(str, batch)) + "}", *where_params],
-            parts,
-            config,
             wanted,
         )
         tally["checked"] += len(batch)
@@ -574,17 +572,19 @@ def _postgres_phrase_rows(words, run_args, limit, tally):
     return rows
 
 
-def _postgres_run(source, where, where_params, parts, config, limit):
+def _postgres_run(where, where_params, limit, *, parts, config, pages):
     """At most ``limit`` (page id, title, rank) rows of the live, public pages
-    whose entry in ``source`` (alias ``e``) meets ``where``, newest entry
-    first."""
-    page_conditions, page_params = _page_conditions()
+    (``pages``: ``_page_conditions()``) whose index entry (alias ``e``) meets
+    ``where``, newest entry first."""
+    page_conditions, page_params = pages
+    entry = IndexEntry._meta.db_table
     page = _quote(Page._meta.db_table)
     whole = " && ".join(sql for sql, _ in parts)
     whole_params = [value for _, text in parts for value in (config, text)]
     selected = (
         "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body, "  # noqa: S608
-        f"e.id AS walk FROM {source} JOIN {page} AS p ON p.id = e.object_id::integer "
+        f"e.id AS walk FROM {entry} AS e "
+        f"JOIN {page} AS p ON p.id = e.object_id::integer "
         f"WHERE {where} AND {page_conditions}"
     )
     # Title and text are ranked apart and added: ranking their concatenation
