@@ -95,6 +95,15 @@ KIND_MODELS = {
 }
 # The date each kind is filtered and sorted by.
 DATE_FIELDS = {NewsPage: "date", PublicationPage: "date", EventPage: "start"}
+# What a result shows of its page: the link (``url_path``), the title and the
+# date (``Hit.date``).
+_SHOWN = ("title", "url_path")
+RESULT_FIELDS = {
+    NewsPage: (*_SHOWN, "date", "date_precision"),
+    PublicationPage: (*_SHOWN, "date", "date_precision"),
+    EventPage: (*_SHOWN, "start", "time_zone"),
+    StandardPage: _SHOWN,
+}
 
 
 class Sort:
@@ -181,12 +190,14 @@ def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
     paginator = Paginator([row[0] for row in rows], PER_PAGE)
     results.page = paginator.get_page(page_number)
     ids = list(results.page.object_list)
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    texts = snippet_texts(pages.values())
+    types = {row[0]: row[3] for row in rows}
+    shown = {pk: types[pk] for pk in ids}
+    pages = result_pages(shown)
+    texts = snippet_texts(shown)
     kinds = {model: kind for kind, model in KIND_MODELS.items()}
     for pk in ids:
         page = pages.get(pk)
-        if page is None or type(page) not in kinds:
+        if page is None:
             continue
         results.hits.append(
             Hit(
@@ -199,19 +210,36 @@ def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
     return results
 
 
-def snippet_texts(pages):
-    """{page id: the plain text the index holds for it, title aside}.
+def result_pages(content_types):
+    """{page id: page} for ``content_types`` ({page id: its content type
+    id}), each as its own page type with only the fields a result shows:
+    one query per kind, without the bodies and file text a result never
+    needs (loading them took longer than the rest of the result page)."""
+    by_model = {}
+    for pk, content_type_id in content_types.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model in RESULT_FIELDS:
+            by_model.setdefault(model, []).append(pk)
+    return {
+        page.pk: page
+        for model, ids in by_model.items()
+        for page in model.objects.filter(pk__in=ids).only(*RESULT_FIELDS[model])
+    }
+
+
+def snippet_texts(content_types):
+    """{page id: the plain text the index holds for it, title aside}, for
+    ``content_types`` ({page id: its content type id}).
 
     Read from the index entries (one query), which hold the text of rich text
     and StreamFields already stripped of markup, rather than from the pages.
     """
-    pages = list(pages)
-    if not pages:
+    if not content_types:
         return {}
     column = "body_text" if connection.vendor == "postgresql" else "body"
     entries = IndexEntry.objects.filter(
-        content_type_id__in={page.content_type_id for page in pages},
-        object_id__in=[str(page.pk) for page in pages],
+        content_type_id__in=set(content_types.values()),
+        object_id__in=[str(pk) for pk in content_types],
     ).values_list("object_id", column)
     texts = {int(object_id): text or "" for object_id, text in entries}
     # The accent-folded copies (PostgreSQL) follow the page's own text.
@@ -282,8 +310,9 @@ def _content_type_ids(filters):
 
 
 def _candidates(parsed, filters, limit):
-    """At most ``limit`` (page id, title, rank) rows of matching pages, the
-    newest in the index first; a higher rank is a better match."""
+    """At most ``limit`` (page id, title, rank, content type id) rows of
+    matching pages, the newest in the index first; a higher rank is a better
+    match."""
     if connection.vendor == "postgresql":
         return _postgres_candidates(parsed, filters, limit)
     if connection.vendor == "sqlite":
@@ -316,7 +345,7 @@ def _sqlite_candidates(parsed, filters, limit):
     # CROSS JOIN keeps SQLite's join order: the FTS matches drive, newest
     # first, and the loop stops after ``limit`` rows that pass the filters.
     sql = (
-        "SELECT p.id, p.title, {rank} "  # noqa: S608
+        "SELECT p.id, p.title, {rank}, p.content_type_id "  # noqa: S608
         f"FROM {fts} "
         f"CROSS JOIN {entry} AS e ON e.id = {fts}.rowid "
         f"CROSS JOIN {_quote(Page._meta.db_table)} AS p "
@@ -573,7 +602,8 @@ def _postgres_phrase_rows(words, checked, limit, tally, ranked):
 
 
 def _postgres_run(where, where_params, limit, *, parts, config, pages):
-    """At most ``limit`` (page id, title, rank) rows of the live, public pages
+    """At most ``limit`` (page id, title, rank, content type id) rows of the
+    live, public pages
     (``pages``: ``_page_conditions()``) whose index entry (alias ``e``) meets
     ``where``, newest entry first."""
     page_conditions, page_params = pages
@@ -582,7 +612,8 @@ def _postgres_run(where, where_params, limit, *, parts, config, pages):
     whole = " && ".join(sql for sql, _ in parts)
     whole_params = [value for _, text in parts for value in (config, text)]
     selected = (
-        "SELECT p.id AS page_id, p.title AS page_title, e.title, e.body, "  # noqa: S608
+        "SELECT p.id AS page_id, p.title AS page_title, "  # noqa: S608
+        "p.content_type_id AS page_type, e.title, e.body, "
         f"e.id AS walk FROM {entry} AS e "
         f"JOIN {page} AS p ON p.id = e.object_id::integer "
         f"WHERE {where} AND {page_conditions}"
@@ -592,7 +623,7 @@ def _postgres_run(where, where_params, limit, *, parts, config, pages):
     sql = (
         "SELECT c.page_id, c.page_title, "  # noqa: S608
         "ts_rank(%s::float4[], c.title, q.query) "
-        "+ ts_rank(%s::float4[], c.body, q.query) "
+        "+ ts_rank(%s::float4[], c.body, q.query), c.page_type "
         f"FROM ({selected} ORDER BY walk DESC LIMIT %s) AS c, "
         f"(SELECT {whole} AS query) AS q"
     )
