@@ -27,8 +27,12 @@ _WINDOW_PER_WORD = 60
 
 
 def _prefix(word):
-    """What every matching word starts with (its stem's common prefix)."""
-    common = os.path.commonprefix([word, stem(word)])
+    """What every word with ``word``'s stem starts with: what the word and
+    its stem have in common, short of the stem's last letter, which the
+    stemmer may have written itself ("mines" and "mining" -> "mine", "happy"
+    -> "happi")."""
+    base = stem(word)
+    common = os.path.commonprefix([word, base])[: max(2, len(base) - 1)]
     return common if len(common) >= 2 else word
 
 

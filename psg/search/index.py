@@ -174,7 +174,9 @@ class SearchableMixin:
         terms = []
         for name, kind in _FILTERED_RELATIONS.items():
             if _has_field(self, name):
-                terms += [filter_term(kind, item.pk) for item in getattr(self, name).all()]
+                terms += [
+                    filter_term(kind, item.pk) for item in getattr(self, name).all()
+                ]
         year = page_year(self)
         if year is not None:
             terms.append(filter_term("year", year))

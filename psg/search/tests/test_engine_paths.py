@@ -158,3 +158,35 @@ def test_update_index_tidies_the_index_and_searches_still_work(make):
     }[connection.vendor]
     assert f"Search index: {expected}." in out.getvalue()
     assert found("moquegua")[0] == ["Moquegua mine"]
+
+
+def test_building_the_whole_index_reads_regions_and_topics_with_the_pages(make):
+    from psg.news.models import NewsPage
+
+    for number in range(3):
+        make.news(
+            f"Item {number}", "Text.", regions=["puno", "cusco"], topics=["water"]
+        )
+    pages = list(NewsPage.get_indexed_objects())
+    with CaptureQueriesContext(connection) as queries:
+        terms = [set(page.search_filter_terms().split()) for page in pages]
+    assert len(queries) == 0
+    wanted = {
+        filter_term("region", region("puno").pk),
+        filter_term("region", region("cusco").pk),
+        filter_term("topic", topic("water").pk),
+    }
+    assert len(terms) == 3 and all(wanted <= page_terms for page_terms in terms)
+
+
+@postgresql_only
+def test_postgresql_keeps_each_entrys_text_vector_in_its_row():
+    # STORAGE MAIN (psg_search.0003): phrase checks and ranks read the vector
+    # with the row, not through the TOAST table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND attname = 'body'"
+        )
+        assert cursor.fetchone()[0] == "m"

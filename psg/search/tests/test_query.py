@@ -111,3 +111,25 @@ def test_a_snippet_finds_an_accented_phrase_from_a_plain_query():
     text = "Intro. " * 60 + "La Defensoría del Pueblo informó."
     html = str(snippet(text, Matcher(parse_query('"defensoria del pueblo"'))))
     assert "<mark>Defensoría</mark> <mark>del</mark> <mark>Pueblo</mark>" in html
+
+
+def test_a_snippet_opens_where_a_word_starts_not_inside_one():
+    from psg.search.highlight import Matcher, snippet
+
+    # "unhealthy" holds "health" but is not the word; capitals and accents of
+    # the word itself still match.
+    text = "Unhealthy air. " * 12 + "HEALTH posts in Apurímac were closed."
+    html = str(snippet(text, Matcher(parse_query("health apurimac"))))
+    assert html.startswith("… ")
+    assert "<mark>HEALTH</mark> posts in <mark>Apurímac</mark>" in html
+    assert "<mark>Unhealthy</mark>" not in html
+
+
+def test_a_title_holds_the_whole_query_whatever_its_capitals_and_accents():
+    from psg.search.highlight import Matcher
+
+    matcher = Matcher(parse_query('apurimac "consulta previa" mines'))
+    assert matcher.matches_all("Mining: CONSULTA PREVIA in APURÍMAC")
+    assert not matcher.matches_all("Consulta and previa in Apurímac mines")
+    assert not matcher.matches_all("Consulta previa in Apurímac")
+    assert not matcher.matches_all("Consulta previa, mines and Cusco")
