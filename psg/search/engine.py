@@ -378,33 +378,54 @@ def _sqlite_candidates(parsed, filters, limit):
     return rows
 
 
-def _tsquery_sql(phrase):
-    function = "phraseto_tsquery" if phrase else "plainto_tsquery"
-    return f"{function}(%s::regconfig, %s)"
+@dataclass(frozen=True)
+class _Part:
+    """A word or phrase of the query as tsquery text, from the database's own
+    parser: ``query`` must match (a phrase's words in order), ``words`` is the
+    same words in any order (for a word, the same as ``query``)."""
+
+    query: str
+    words: str
+
+    @property
+    def phrase(self):
+        """Whether matching needs word positions, which the GIN indexes lack."""
+        return self.query != self.words
 
 
 def _postgres_parts(parsed, config):
-    """The query's words and phrases as tsquery SQL, without those the
+    """The query's words and phrases (``_Part``), without those the
     configuration drops (stop words such as "the"); and, in the same query,
     the planner's count of index entries (kept by VACUUM and ANALYZE; -1 for
     a table never analysed) and the newest entry's id, both read without
-    reading the table."""
+    reading the table.
+
+    The tsqueries are made here once and passed to every later query as
+    values: written as function calls they would be made again for each
+    entry a phrase is checked against."""
     texts = [(False, term) for term in parsed.terms]
     texts += [(True, " ".join(phrase)) for phrase in parsed.phrases]
-    sizes_sql = ", ".join(f"numnode({_tsquery_sql(phrase)})" for phrase, _ in texts)
+    selects, params = [], []
+    for phrase, text in texts:
+        function = "phraseto_tsquery" if phrase else "plainto_tsquery"
+        selects.append(
+            f"{function}(%s::regconfig, %s)::text, "
+            "plainto_tsquery(%s::regconfig, %s)::text"
+        )
+        params += [config, text, config, text]
     entry = IndexEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {sizes_sql}, "  # noqa: S608
+            f"SELECT {', '.join(selects)}, "  # noqa: S608
             "(SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass), "
             f"(SELECT max(id) FROM {entry})",
-            [*(value for _, text in texts for value in (config, text)), entry],
+            [*params, entry],
         )
-        *sizes, walked, newest = cursor.fetchone()
+        *queries, walked, newest = cursor.fetchone()
     parts = [
-        (_tsquery_sql(phrase), text)
-        for (phrase, text), size in zip(texts, sizes, strict=True)
-        if size
+        _Part(query, words)
+        for query, words in zip(queries[0::2], queries[1::2], strict=True)
+        if query
     ]
     return parts, walked, newest
 
@@ -456,38 +477,33 @@ def _postgres_candidates(parsed, filters, limit):
         # column is small enough to sit in the row itself).
         conditions.append("e.autocomplete @@ to_tsquery('simple', %s)")
         params.append(" & ".join(terms))
-    matches = _postgres_matches(parts)
-    match_params = _postgres_match_params(parts, config)
-    estimated = _postgres_estimate(
-        " AND ".join([*conditions, matches]), [*params, *match_params]
-    )
+    matches, match_params = _postgres_matches(parts)
     where = " AND ".join([*conditions, matches])
     where_params = [*params, *match_params]
+    estimated = _postgres_estimate(where, where_params)
     pages = _page_conditions()  # once per search, for every query below
 
     def ranked(condition, condition_params, wanted):
-        return _postgres_run(
-            condition, condition_params, wanted, parts=parts, config=config, pages=pages
-        )
+        return _postgres_run(condition, condition_params, wanted, parts, pages)
 
     # A table never analysed has no count (-1): the planner chooses alone.
     if walked <= 0 or estimated >= POSTGRES_WALK_SHARE * walked:
         return ranked(where, where_params, limit)
-    words = " AND ".join([*conditions, _postgres_matches(parts, form="words")])
+    words, words_params = _postgres_matches(parts, form="words")
+    words = " AND ".join([*conditions, words])
+    words_params = [*params, *words_params]
     # The candidates hold every word already: only the phrases are checked.
-    phrases = [part for part in parts if part[0] != _tsquery_sql(False)]
+    phrases = [part for part in parts if part.phrase]
     checked = _postgres_matches(phrases, form="function")
-    checked_params = _postgres_match_params(phrases, config)
 
     tally = {"checked": 0, "matched": 0}  # phrase checks, across windows
 
     def run(window, window_params, wanted):
         if not phrases:
             return ranked(window + where, [*window_params, *where_params], wanted)
-        # The same parameters: only the tsquery functions differ.
         return _postgres_phrase_rows(
-            (window + words, [*window_params, *where_params]),
-            (checked, checked_params),
+            (window + words, [*window_params, *words_params]),
+            checked,
             wanted,
             tally,
             ranked,
@@ -524,8 +540,9 @@ def _postgres_candidates(parsed, filters, limit):
 
 
 def _postgres_matches(parts, form="index"):
-    """One (title OR text) condition per word or phrase, on the alias ``e``,
-    together asking for every word somewhere in the page. Forms:
+    """One (title OR text) condition per word or phrase (``_Part``), on the
+    alias ``e``, together asking for every word somewhere in the page, and
+    its parameters. Forms:
 
     - ``index``: each condition can use the GIN indexes on title and body;
     - ``words``: the same, but a phrase's words may be anywhere in the title
@@ -535,22 +552,17 @@ def _postgres_matches(parts, form="index"):
       which the planner never answers from the GIN indexes: for checking a
       short list of entries found by their ids.
     """
-    conditions = []
-    for sql, _text in parts:
-        if form == "words":
-            sql = _tsquery_sql(False)
-        if form == "function":
-            conditions.append(
-                f"(ts_match_vq(e.title, {sql}) OR ts_match_vq(e.body, {sql}))"
-            )
-        else:
-            conditions.append(f"(e.title @@ {sql} OR e.body @@ {sql})")
-    return " AND ".join(conditions)
-
-
-def _postgres_match_params(parts, config):
-    """The parameters of ``_postgres_matches(parts)``, in any form."""
-    return [value for _, text in parts for value in (config, text, config, text)]
+    if form == "function":
+        condition = (
+            "(ts_match_vq(e.title, %s::tsquery) OR ts_match_vq(e.body, %s::tsquery))"
+        )
+    else:
+        condition = "(e.title @@ %s::tsquery OR e.body @@ %s::tsquery)"
+    queries = [part.words if form == "words" else part.query for part in parts]
+    return (
+        " AND ".join([condition] * len(queries)),
+        [query for query in queries for _column in ("title", "body")],
+    )
 
 
 def _postgres_phrase_rows(words, checked, limit, tally, ranked):
@@ -558,7 +570,7 @@ def _postgres_phrase_rows(words, checked, limit, tally, ranked):
     without checking every candidate.
 
     Checking a phrase reads the entry's word positions (its text vector, about
-    7 KB and stored out of line: 5 µs an entry), and a bitmap scan checks all
+    6 KB: 2 µs an entry), and a bitmap scan checks all
     the candidates before it can keep the newest: a phrase of common words
     with a middle-frequency word checked 9,000 entries (130 ms) in 100,000
     for 250 matches. Here the entries with all the words (``words``:
@@ -601,16 +613,14 @@ def _postgres_phrase_rows(words, checked, limit, tally, ranked):
     return rows
 
 
-def _postgres_run(where, where_params, limit, *, parts, config, pages):
+def _postgres_run(where, where_params, limit, parts, pages):
     """At most ``limit`` (page id, title, rank, content type id) rows of the
-    live, public pages
-    (``pages``: ``_page_conditions()``) whose index entry (alias ``e``) meets
-    ``where``, newest entry first."""
+    live, public pages (``pages``: ``_page_conditions()``) whose index entry
+    (alias ``e``) meets ``where``, newest entry first, ranked for ``parts``."""
     page_conditions, page_params = pages
     entry = IndexEntry._meta.db_table
     page = _quote(Page._meta.db_table)
-    whole = " && ".join(sql for sql, _ in parts)
-    whole_params = [value for _, text in parts for value in (config, text)]
+    whole = " & ".join(f"({part.query})" for part in parts)  # all of them
     selected = (
         "SELECT p.id AS page_id, p.title AS page_title, "  # noqa: S608
         "p.content_type_id AS page_type, e.title, e.body, "
@@ -622,18 +632,18 @@ def _postgres_run(where, where_params, limit, *, parts, config, pages):
     # would build a new tsvector for each of the rows.
     sql = (
         "SELECT c.page_id, c.page_title, "  # noqa: S608
-        "ts_rank(%s::float4[], c.title, q.query) "
-        "+ ts_rank(%s::float4[], c.body, q.query), c.page_type "
-        f"FROM ({selected} ORDER BY walk DESC LIMIT %s) AS c, "
-        f"(SELECT {whole} AS query) AS q"
+        "ts_rank(%s::float4[], c.title, %s::tsquery) "
+        "+ ts_rank(%s::float4[], c.body, %s::tsquery), c.page_type "
+        f"FROM ({selected} ORDER BY walk DESC LIMIT %s) AS c"
     )
     params = [
         POSTGRES_WEIGHTS,
+        whole,
         POSTGRES_WEIGHTS,
+        whole,
         *where_params,
         *page_params,
         limit,
-        *whole_params,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
