@@ -4,18 +4,17 @@ Wagtail's search backend keeps the index (``wagtailsearch_indexentry``: SQLite
 FTS5 or PostgreSQL tsvectors, updated when pages are saved); this module asks
 it. Wagtail's own ``.search()`` is not used for the site search because on a
 large index it scores every match before filtering and paging (on SQLite with
-one FTS query per candidate), and its SQLite ranking ignores field boosts. Here
-one query per search:
+one FTS query per candidate), and its SQLite ranking ignores field boosts.
+Here, for each search:
 
-1. matches every word and phrase against the title and text of live pages of
-   the chosen kinds outside private sections; region, topic and year filters
-   are a set of pages built once per search from indexes, each match looked up
-   in it;
-2. walks the matches newest first (newest added to the index; on PostgreSQL
-   with those filters, newest created) and stops at
-   ``PSG_SEARCH_SCORED_LIMIT`` of them, so that only those are scored:
-   SQLite's bm25 with the title weighted above the text, PostgreSQL's ts_rank
-   with the weights of the search_fields boosts.
+1. every word and phrase is matched against the title and text of live
+   pages of the chosen kinds outside private sections, and each region,
+   topic and year filter is one more word (a filter term, psg.search.index)
+   matched against the entry's autocomplete column;
+2. the matches are taken newest first (newest added to the index) up to
+   ``PSG_SEARCH_SCORED_LIMIT``, so that only those are scored: SQLite's bm25
+   with the title weighted above the text, PostgreSQL's ts_rank with the
+   weights of the search_fields boosts.
 
 Then, in Python, pages whose title holds the whole query go above the rest (a
 title match ranks above a text match), or the newest first; ten a page, with
