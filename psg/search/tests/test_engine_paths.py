@@ -177,16 +177,3 @@ def test_building_the_whole_index_reads_regions_and_topics_with_the_pages(make):
         filter_term("topic", topic("water").pk),
     }
     assert len(terms) == 3 and all(wanted <= page_terms for page_terms in terms)
-
-
-@postgresql_only
-def test_postgresql_keeps_each_entrys_text_vector_in_its_row():
-    # STORAGE MAIN (psg_search.0003): phrase checks and ranks read the vector
-    # with the row, not through the TOAST table.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT attstorage FROM pg_attribute "
-            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
-            "AND attname = 'body'"
-        )
-        assert cursor.fetchone()[0] == "m"
