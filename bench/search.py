@@ -29,7 +29,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MACHINE_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "psg_bench_search"
 SEED = 20261122
 
@@ -413,11 +413,9 @@ def child(args):
         indexed = time.perf_counter() - started
     searches = queries(random.Random(SEED + 1), words, regions, topics)
     engine_times, cpu_times, view_times, slowest = measure(searches)
-    server = os.environ.get("PSG_BENCH_SERVER")
     print(
         f"database={connection.vendor} items={args.items} "
-        + (f"server=({server}) " if server else "")
-        + f"generate_s={generated:.1f} index_build_s={indexed:.1f} "
+        f"generate_s={generated:.1f} index_build_s={indexed:.1f} "
         f"queries={len(engine_times)} "
         f"search_p50_ms={statistics.median(engine_times):.1f} "
         f"search_p95_ms={percentile(engine_times, 0.95):.1f} "
@@ -444,73 +442,12 @@ def child(args):
     return percentile(engine_times, 0.95)
 
 
-class OwnPostgres:
-    """A PostgreSQL server of the benchmark's own, in ``folder``, set up as
-    docs/deployment.md recommends for production (shared_buffers a quarter
-    of the machine's memory, effective_cache_size three quarters), on a
-    free loopback port. The machine's server keeps its defaults
-    (shared_buffers 128 MB), which a production server would not.
-
-    Made with the machine's own PostgreSQL programs (Debian's
-    /usr/lib/postgresql/<version>/bin), run as the ``postgres`` user when
-    the benchmark runs as root, as PostgreSQL requires.
-    """
-
-    def __init__(self, folder):
-        import glob
-        import pwd
-        import socket
-
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-        initdb = found[-1] if found else shutil.which("initdb")
-        if not initdb:
-            sys.exit("No initdb found: install PostgreSQL, or use --postgres-url.")
-        self.pg_ctl = str(Path(initdb).with_name("pg_ctl"))
-        self.data = Path(folder) / "postgres"
-        self.user = []
-        if os.geteuid() == 0:
-            self.user = ["runuser", "-u", "postgres", "--"]
-            account = pwd.getpwnam("postgres")
-            Path(folder).chmod(0o755)
-        if not (self.data / "PG_VERSION").exists():
-            self.data.mkdir(parents=True, exist_ok=True)
-            if self.user:
-                os.chown(self.data, account.pw_uid, account.pw_gid)
-            self._run(initdb, "-D", self.data, "-U", "postgres", "--auth=trust")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        memory_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
-        self.settings = {
-            "shared_buffers": f"{memory_mb // 4}MB",
-            "effective_cache_size": f"{memory_mb * 3 // 4}MB",
-        }
-        options = [f"-p {port}", "-c listen_addresses=127.0.0.1"]
-        options.append(f"-c unix_socket_directories={self.data}")
-        options += [f"-c {name}={value}" for name, value in self.settings.items()]
-        self._run(
-            self.pg_ctl,
-            *("-D", self.data, "-l", self.data / "server.log", "-w"),
-            *("-o", " ".join(options), "start"),
-        )
-        self.url = f"postgres://postgres@127.0.0.1:{port}"
-
-    def _run(self, *command):
-        subprocess.run(  # noqa: S603
-            [*self.user, *map(str, command)], check=True, stdout=subprocess.DEVNULL
-        )
-
-    def stop(self):
-        self._run(self.pg_ctl, "-D", self.data, "-m", "fast", "stop")
-
-
-def run(database, items, verbose, keep=None, postgres_url=None):
+def run(database, items, verbose, keep=None):
     """Prepare the scratch database and run ``child`` in a new process.
 
-    ``keep``: a folder for the SQLite database and the benchmark's own
-    PostgreSQL server, kept (and used again), to time changes to the search
-    without generating the items again. ``postgres_url``: a PostgreSQL server
-    to use instead of a server of the benchmark's own.
+    ``keep``: a folder for the SQLite database, kept (and used again) along
+    with the PostgreSQL database, to time changes to the search without
+    generating the items again.
     """
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="psg-bench-search-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -523,19 +460,10 @@ def run(database, items, verbose, keep=None, postgres_url=None):
         "PSG_BENCH_CHILD": "1",
     }
     env.pop("DATABASE_URL", None)
-    server = None
     if database == "postgresql":
         import psycopg
 
-        if postgres_url:
-            env["PSG_BENCH_SERVER"] = postgres_url
-        else:
-            server = OwnPostgres(workdir)
-            env["PSG_BENCH_SERVER"] = "own server, " + ", ".join(
-                f"{name}={value}" for name, value in server.settings.items()
-            )
-        url = postgres_url or server.url
-        with psycopg.connect(f"{url}/postgres", autocommit=True) as admin:
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
             exists = admin.execute(
                 "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DATABASE]
             ).fetchone()
@@ -543,7 +471,7 @@ def run(database, items, verbose, keep=None, postgres_url=None):
                 admin.execute(f"DROP DATABASE {PG_DATABASE} WITH (FORCE)")
             if not exists or not keep:
                 admin.execute(f"CREATE DATABASE {PG_DATABASE}")
-        env["DATABASE_URL"] = f"{url}/{PG_DATABASE}"
+        env["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
     command = [
         sys.executable,
         __file__,
@@ -559,15 +487,13 @@ def run(database, items, verbose, keep=None, postgres_url=None):
     try:
         return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode  # noqa: S603
     finally:
-        if database == "postgresql" and postgres_url and not keep:
-            import psycopg
-
-            with psycopg.connect(f"{postgres_url}/postgres", autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if server is not None:
-            server.stop()
         if not keep:
             shutil.rmtree(workdir, ignore_errors=True)
+        if database == "postgresql" and not keep:
+            import psycopg
+
+            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
 
 
 def main():
@@ -584,12 +510,6 @@ def main():
         metavar="FOLDER",
         help="keep the databases (SQLite in FOLDER) and use them again next time",
     )
-    parser.add_argument(
-        "--postgres-url",
-        metavar="URL",
-        help="a PostgreSQL server to use (e.g. the machine's, "
-        f"{MACHINE_SERVER}) instead of one of the benchmark's own",
-    )
     parser.add_argument("--reuse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if os.environ.get("PSG_BENCH_CHILD"):
@@ -598,8 +518,7 @@ def main():
         return
     databases = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
     codes = [
-        run(database, args.items, args.verbose, args.keep, args.postgres_url)
-        for database in databases
+        run(database, args.items, args.verbose, args.keep) for database in databases
     ]
     sys.exit(max(codes))
 
