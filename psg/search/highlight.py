@@ -59,9 +59,10 @@ class Matcher:
         self.stems = {word: stem(word) for word in parsed.all_words}
         self._matched = {}
         # Every matching word holds its query word's prefix: a text without
-        # one of them cannot match all, and is turned down without folding it.
+        # one of them cannot match all, and is turned down without folding it
+        # (each letter's class holds its capital and accented forms).
         self._prefixes = [
-            re.compile(_pattern(prefix), re.IGNORECASE)
+            re.compile(_pattern(prefix))
             for prefix in {_prefix(word) for word in parsed.all_words}
         ]
         # A match starts at a term, or at a phrase's words one after another
