@@ -186,15 +186,13 @@ def search(parsed, filters=None, sort=Sort.RELEVANCE, page_number=1):
             key=lambda row: (matcher.matches_all(row[1]), row[2], row[0]),
             reverse=True,
         )
-    paginator = Paginator([row[0] for row in rows], PER_PAGE)
-    results.page = paginator.get_page(page_number)
-    ids = list(results.page.object_list)
-    types = {row[0]: row[3] for row in rows}
-    shown = {pk: types[pk] for pk in ids}
+    results.page = Paginator(rows, PER_PAGE).get_page(page_number)
+    # {page id: content type id} of this page's results, in order.
+    shown = {row[0]: row[3] for row in results.page.object_list}
     pages = result_pages(shown)
     texts = snippet_texts(shown)
     kinds = {model: kind for kind, model in KIND_MODELS.items()}
-    for pk in ids:
+    for pk in shown:
         page = pages.get(pk)
         if page is None:
             continue

@@ -64,13 +64,19 @@ def filter_term(kind, value):
     return f"{FILTER_TERM_PREFIX}{kind}{int(value)}"
 
 
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
 def page_year(page):
     """The year the year filter files ``page`` under: its ``date`` (news,
     publications) or the UK date of its ``start`` (events); None without."""
     for name in ("date", "start"):
-        try:
-            page._meta.get_field(name)
-        except FieldDoesNotExist:
+        if not _has_field(page, name):
             continue
         value = getattr(page, name)
         if value is None:
@@ -125,14 +131,6 @@ def _folded_copy(texts):
 
 # The relations whose items become filter terms, and the kind of term.
 _FILTERED_RELATIONS = {"regions": "region", "topics": "topic"}
-
-
-def _has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
 
 
 class SearchableMixin:
