@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage, SectionIndexPage
-from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
+from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
 from psg.taxonomy.models import regions_field, topics_field
 
 
@@ -136,7 +136,7 @@ class EventPage(SearchableMixin, BasePage):
         index.SearchField("summary", boost=TEXT_BOOST),
         index.SearchField("body", boost=TEXT_BOOST),
         index.SearchField("venue", boost=TEXT_BOOST),
-        *folded_search_fields(),
+        *site_search_fields(),
         index.FilterField("start"),
     ]
 

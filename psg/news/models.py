@@ -21,7 +21,7 @@ from psg.core.models import (
     date_precision_field,
     partial_date_field,
 )
-from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
+from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
 from psg.taxonomy.models import Series, regions_field, topics_field
 
 from .filters import NewsFilters
@@ -180,7 +180,7 @@ class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
         *Page.search_fields,
         index.SearchField("teaser", boost=TEXT_BOOST),
         index.SearchField("body", boost=TEXT_BOOST),
-        *folded_search_fields(),
+        *site_search_fields(),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]

@@ -22,7 +22,7 @@ from psg.search.index import (
     ATTACHMENT_BOOST,
     TEXT_BOOST,
     SearchableMixin,
-    folded_search_fields,
+    site_search_fields,
 )
 from psg.taxonomy.models import regions_field, topics_field
 
@@ -142,7 +142,7 @@ class PublicationPage(PartialDateMixin, SearchableMixin, BasePage):
         index.SearchField("description", boost=TEXT_BOOST),
         index.SearchField("publisher", boost=TEXT_BOOST),
         index.SearchField("pdf_text", boost=ATTACHMENT_BOOST),
-        *folded_search_fields(attachments=True),
+        *site_search_fields(),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]

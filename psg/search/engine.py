@@ -44,7 +44,7 @@ from psg.publications.models import PublicationPage
 from psg.standard_pages.models import StandardPage
 
 from .highlight import Matcher, highlight, snippet
-from .index import FOLDED_MARK, filter_term
+from .index import filter_term
 
 PER_PAGE = 10
 # PostgreSQL walks the entries newest first when the planner expects at least
@@ -238,9 +238,7 @@ def snippet_texts(content_types):
         content_type_id__in=set(content_types.values()),
         object_id__in=[str(pk) for pk in content_types],
     ).values_list("object_id", column)
-    texts = {int(object_id): text or "" for object_id, text in entries}
-    # The accent-folded copies (PostgreSQL) follow the page's own text.
-    return {pk: text.split(FOLDED_MARK, 1)[0] for pk, text in texts.items()}
+    return {int(object_id): text or "" for object_id, text in entries}
 
 
 def _dates(ids):

@@ -240,11 +240,12 @@ CSRF_COOKIE_HTTPONLY = False
 WAGTAIL_SITE_NAME = "Peru Support Group"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-# SQLite FTS5 by default, PostgreSQL full text when DATABASE_URL is PostgreSQL;
-# "english" is PostgreSQL's text search configuration (docs/search.md).
+# SQLite FTS5 by default, PostgreSQL full text (its vectors made from
+# accent-folded text) when DATABASE_URL is PostgreSQL; "english" is
+# PostgreSQL's text search configuration (docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "psg.search.backend",
         "SEARCH_CONFIG": "english",
     }
 }

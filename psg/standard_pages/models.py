@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage
-from psg.search.index import TEXT_BOOST, SearchableMixin, folded_search_fields
+from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
 
 
 class StandardPage(SearchableMixin, BasePage):
@@ -26,7 +26,7 @@ class StandardPage(SearchableMixin, BasePage):
         *Page.search_fields,
         index.SearchField("introduction", boost=TEXT_BOOST),
         index.SearchField("body", boost=TEXT_BOOST),
-        *folded_search_fields(),
+        *site_search_fields(),
     ]
 
     template = "pages/standard_page.html"
