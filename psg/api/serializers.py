@@ -46,6 +46,11 @@ HELP = {
     "venue": _("Where it takes place; empty for an online event."),
     "address": _("The venue's address (plain text, may be empty)."),
     "organisers": _("Who organises it, when not only the Peru Support Group."),
+    "status": _(
+        "Whether it goes ahead as announced (scheduled), or is rescheduled "
+        "(the dates are the new ones), postponed (new dates to follow), moved "
+        "online or cancelled."
+    ),
     "language": _("The language of the file: en (English) or es (Spanish)."),
 }
 
@@ -249,6 +254,7 @@ class EventSerializer(PageSerializer):
             "online_url",
             "organisers",
             "registration_url",
+            "status",
             *CLASSIFICATION_FIELDS,
         ]
 

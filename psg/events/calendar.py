@@ -7,7 +7,17 @@ from icalendar import Calendar, Event, vText
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from .models import EventStatus
+
 PRODID = "-//Peru Support Group//Events//EN"
+# RFC 5545 STATUS for each EventStatus: a postponed event has no date yet.
+ICAL_STATUSES = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.RESCHEDULED: "CONFIRMED",
+    EventStatus.MOVED_ONLINE: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
 
 
 def build_calendar(events, request, name="Peru Support Group events"):
@@ -35,15 +45,20 @@ def build_event(page, request):
     # Local times with their zone, so calendars show them as organisers meant.
     event.add("dtstart", page.local_start)
     event.add("dtend", page.local_end)
-    event.add("summary", page.title)
+    # Calendars that show no STATUS still show the summary.
+    notice = page.status_notice
+    event.add("summary", f"{notice}: {page.title}" if notice else page.title)
+    event.add("status", ICAL_STATUSES[page.status])
     description = page.summary
-    if page.registration_url:
+    if page.takes_registrations:
         description += f"\n\nRegister: {page.registration_url}"
     event.add("description", strip_tags(description))
     event.add("url", url)
     location = ", ".join(
         part for part in (page.venue, " ".join(page.address.split())) if part
     )
+    if page.status == EventStatus.MOVED_ONLINE:
+        location = page.online_url
     if location:
         event.add("location", vText(location))
     elif page.online_url:

@@ -36,6 +36,40 @@ ZONE_LABELS = {
 }
 
 
+class EventStatus(models.TextChoices):
+    """Whether an event goes ahead as announced: shown to readers and given
+    to calendars (iCalendar STATUS) and search engines (schema.org
+    eventStatus)."""
+
+    SCHEDULED = "scheduled", _("Goes ahead as announced")
+    RESCHEDULED = "rescheduled", _("Rescheduled: the dates above are the new ones")
+    POSTPONED = "postponed", _("Postponed: new dates to be announced")
+    MOVED_ONLINE = "moved_online", _("Moved online")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# What readers see of an event whose status is not SCHEDULED: beside it in
+# lists and calendars, and on its page.
+STATUS_NOTICES = {
+    EventStatus.RESCHEDULED: _("Rescheduled"),
+    EventStatus.POSTPONED: _("Postponed"),
+    EventStatus.MOVED_ONLINE: _("Moved online"),
+    EventStatus.CANCELLED: _("Cancelled"),
+}
+STATUS_MESSAGES = {
+    EventStatus.RESCHEDULED: _(
+        "This event has been rescheduled: the dates below are the new ones."
+    ),
+    EventStatus.POSTPONED: _(
+        "This event has been postponed. New dates will be announced here."
+    ),
+    EventStatus.MOVED_ONLINE: _(
+        "This event has moved online: join it with the link below."
+    ),
+    EventStatus.CANCELLED: _("This event has been cancelled."),
+}
+
+
 class EventPageForm(WagtailAdminPageForm):
     """Start and end are typed in the event's own time zone, stored in UTC."""
 
@@ -67,6 +101,15 @@ class EventPageForm(WagtailAdminPageForm):
         if start and end and end < start:
             self.add_error(
                 "end", forms.ValidationError(_("The end is before the start."))
+            )
+        if cleaned.get("status") == EventStatus.MOVED_ONLINE and not cleaned.get(
+            "online_url"
+        ):
+            self.add_error(
+                "online_url",
+                forms.ValidationError(
+                    _("An event moved online needs the link to join it.")
+                ),
             )
         return cleaned
 
@@ -108,6 +151,16 @@ class EventPage(SearchableMixin, BasePage):
     )
     organisers = models.CharField(_("organisers"), max_length=300, blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Readers, calendars and search engines are told when an event is "
+            "cancelled, postponed, rescheduled or moved online."
+        ),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     regions = regions_field()
     topics = topics_field()
@@ -115,7 +168,12 @@ class EventPage(SearchableMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")],
+            [
+                FieldPanel("start"),
+                FieldPanel("end"),
+                FieldPanel("time_zone"),
+                FieldPanel("status"),
+            ],
             heading=_("When"),
         ),
         MultiFieldPanel(
@@ -170,7 +228,30 @@ class EventPage(SearchableMixin, BasePage):
 
     @property
     def is_online(self):
+        if self.status == EventStatus.MOVED_ONLINE:
+            return True
         return bool(self.online_url) and not (self.venue or self.address)
+
+    @property
+    def status_notice(self):
+        """ "Cancelled", "Postponed"…; empty for an event going ahead."""
+        return STATUS_NOTICES.get(self.status, "")
+
+    @property
+    def status_message(self):
+        """The sentence the event's page opens with; empty for an event
+        going ahead."""
+        return STATUS_MESSAGES.get(self.status, "")
+
+    @property
+    def takes_registrations(self):
+        """Whether readers are asked to register: an event still to come
+        that is neither cancelled nor postponed."""
+        return (
+            bool(self.registration_url)
+            and not self.is_past
+            and self.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+        )
 
     @property
     def is_past(self):

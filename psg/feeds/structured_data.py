@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from psg.core.addresses import absolute
-from psg.events.models import EventPage
+from psg.events.models import EventPage, EventStatus
 from psg.home.models import HomePage
 from psg.news.models import NewsPage
 from psg.publications.models import PublicationPage
@@ -226,9 +226,21 @@ def report(meta, page):
     return _with_terms(data, page)
 
 
+# schema.org's eventStatus for each EventStatus.
+EVENT_STATUSES = {
+    EventStatus.SCHEDULED: "EventScheduled",
+    EventStatus.RESCHEDULED: "EventRescheduled",
+    EventStatus.POSTPONED: "EventPostponed",
+    EventStatus.MOVED_ONLINE: "EventMovedOnline",
+    EventStatus.CANCELLED: "EventCancelled",
+}
+
+
 def _event_location(page):
     places = []
-    if page.venue or page.address:
+    # An event moved online keeps its venue on the page, for readers who
+    # knew it there; to search engines it is online only.
+    if (page.venue or page.address) and page.status != EventStatus.MOVED_ONLINE:
         lines = [line.strip() for line in page.address.splitlines() if line.strip()]
         place = {"@type": "Place", "name": page.venue or lines[0]}
         address = postal_address(page.address) if lines else None
@@ -262,7 +274,7 @@ def event(meta, page):
         # In the event's own time zone, with its offset.
         "startDate": page.local_start.isoformat(),
         "endDate": page.local_end.isoformat(),
-        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUSES[page.status]}",
         "eventAttendanceMode": f"{SCHEMA}/{mode}",
         "organizer": organizer,
         "inLanguage": content.language_tag(),

@@ -126,6 +126,7 @@ def post_event(admin_client, event_index, **fields):
             "end": "2031-07-10 20:00",
             "time_zone": "America/Lima",
             "summary": "A meeting in Lima.",
+            "status": "scheduled",
             "body": streamfield([]),
             "action-publish": "publish",
             **fields,
