@@ -48,25 +48,22 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# What readers see of an event whose status is not SCHEDULED: beside it in
-# lists and calendars, and on its page.
+# What readers see of an event whose status is not SCHEDULED: a word beside
+# it in lists and calendars, and the sentence its page opens with.
 STATUS_NOTICES = {
-    EventStatus.RESCHEDULED: _("Rescheduled"),
-    EventStatus.POSTPONED: _("Postponed"),
-    EventStatus.MOVED_ONLINE: _("Moved online"),
-    EventStatus.CANCELLED: _("Cancelled"),
-}
-STATUS_MESSAGES = {
-    EventStatus.RESCHEDULED: _(
-        "This event has been rescheduled: the dates below are the new ones."
+    EventStatus.RESCHEDULED: (
+        _("Rescheduled"),
+        _("This event has been rescheduled: the dates below are the new ones."),
     ),
-    EventStatus.POSTPONED: _(
-        "This event has been postponed. New dates will be announced here."
+    EventStatus.POSTPONED: (
+        _("Postponed"),
+        _("This event has been postponed. New dates will be announced here."),
     ),
-    EventStatus.MOVED_ONLINE: _(
-        "This event has moved online: join it with the link below."
+    EventStatus.MOVED_ONLINE: (
+        _("Moved online"),
+        _("This event has moved online: join it with the link below."),
     ),
-    EventStatus.CANCELLED: _("This event has been cancelled."),
+    EventStatus.CANCELLED: (_("Cancelled"), _("This event has been cancelled.")),
 }
 
 
@@ -235,13 +232,13 @@ class EventPage(SearchableMixin, BasePage):
     @property
     def status_notice(self):
         """ "Cancelled", "Postponed"…; empty for an event going ahead."""
-        return STATUS_NOTICES.get(self.status, "")
+        return STATUS_NOTICES.get(self.status, ("", ""))[0]
 
     @property
     def status_message(self):
         """The sentence the event's page opens with; empty for an event
         going ahead."""
-        return STATUS_MESSAGES.get(self.status, "")
+        return STATUS_NOTICES.get(self.status, ("", ""))[1]
 
     @property
     def takes_registrations(self):

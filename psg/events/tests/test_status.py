@@ -126,32 +126,36 @@ def test_an_event_moved_online_is_online_everywhere(client, event_index):
     }
 
 
+def post_moved_online(admin_client, event_index, slug, **fields):
+    return post_event(
+        admin_client,
+        event_index,
+        title=slug,
+        slug=slug,
+        status=EventStatus.MOVED_ONLINE,
+        **fields,
+    )
+
+
 def test_moving_online_without_a_link_is_refused_keeping_the_form(
     admin_client, event_index
 ):
-    response = post_event(
-        admin_client,
-        event_index,
-        title="Sin enlace",
-        slug="sin-enlace",
-        status=EventStatus.MOVED_ONLINE,
-        venue="Centro Cultural",
+    response = post_moved_online(
+        admin_client, event_index, "sin-enlace", venue="Centro Cultural"
     )
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["online_url"] == [
         "An event moved online needs the link to join it."
     ]
-    assert form["title"].value() == "Sin enlace"
+    assert form["title"].value() == "sin-enlace"
     assert form["venue"].value() == "Centro Cultural"
     assert not EventPage.objects.filter(slug="sin-enlace").exists()
 
-    response = post_event(
+    response = post_moved_online(
         admin_client,
         event_index,
-        title="Con enlace",
-        slug="con-enlace",
-        status=EventStatus.MOVED_ONLINE,
+        "con-enlace",
         online_url="https://meet.example.org/psg",
     )
     assert response.status_code == 302
