@@ -18,25 +18,56 @@ class TermMatcher:
     ``terms`` are objects with a ``match_terms()`` method giving their folded
     names and aliases, such as Region and Topic; matching folds the text the
     same way, so "Cuzco" finds Cusco and "APURIMAC" finds Apurímac.
+
+    With ``nested=False`` (regions), a name inside another term's longer name
+    where the two overlap in the text is part of that name, not a match of its
+    own: "Lima region" and "Región Lima" name Lima Region, not Lima Province
+    ("Lima") as well. With ``nested=True`` (topics) every name counts:
+    "forcibly sterilised women" is about forced sterilisations and gender.
     """
 
-    def __init__(self, terms):
+    def __init__(self, terms, nested=True):
+        self._nested = nested
+        self._terms = []
         self._patterns = []
+        owners = {}
         for term in terms:
             names = [name for name in term.match_terms() if name]
-            if names:
-                alternatives = "|".join(re.escape(name) for name in names)
-                pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
-                self._patterns.append((term, pattern))
+            if not names:
+                continue
+            self._terms.append(term)
+            self._patterns.append((term, _alternatives(names)))
+            for name in names:
+                owners.setdefault(name, []).append(term)
+        self._owners = owners
+        # Longest names first: at each place the longest name wins.
+        self._all = _alternatives(sorted(owners, key=len, reverse=True))
 
     def find(self, *texts):
         """The terms named in any of ``texts``, in the order they were given."""
         # A pilcrow keeps one text's last word from joining the next one's first.
         text = " ¶ ".join(fold(text) for text in texts if text)
-        found = []
-        for term, pattern in self._patterns:
-            for match in pattern.finditer(text):
-                if not _STREET_BEFORE.search(text, 0, match.start()):
-                    found.append(term)
-                    break
-        return found
+        if self._nested:
+            return [
+                term
+                for term, pattern in self._patterns
+                if any(_is_place(text, match) for match in pattern.finditer(text))
+            ]
+        if not self._terms:
+            return []
+        named = set()
+        for match in self._all.finditer(text):
+            if _is_place(text, match):
+                named.update(id(term) for term in self._owners[match.group()])
+        return [term for term in self._terms if id(term) in named]
+
+
+def _alternatives(names):
+    """One expression matching any of ``names`` as whole words."""
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+
+
+def _is_place(text, match):
+    """Whether ``match`` names a place, not a street named after it."""
+    return not _STREET_BEFORE.search(text, 0, match.start())

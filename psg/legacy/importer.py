@@ -157,7 +157,7 @@ class LegacyImporter:
         self.summary = ImportSummary()
         self.log = log or (lambda line: None)
         self._region_list = list(Region.objects.all())
-        self._regions = TermMatcher(self._region_list)
+        self._regions = TermMatcher(self._region_list, nested=False)
         self._topics = TermMatcher(Topic.objects.all())
 
     # --- Running ---------------------------------------------------------

@@ -8,7 +8,8 @@ from psg.taxonomy.models import Region, Topic
 
 @pytest.fixture
 def regions(db):
-    return TermMatcher(Region.objects.all())
+    # As the importer matches regions.
+    return TermMatcher(Region.objects.all(), nested=False)
 
 
 def names(terms):
@@ -44,3 +45,38 @@ def test_topics_by_alias(db):
     topics = TermMatcher(Topic.objects.all())
     found = {t.slug for t in topics.find("forcibly sterilised women")}
     assert found == {"forced-sterilisations", "gender"}
+
+
+def test_a_region_named_inside_a_longer_region_name_is_part_of_it(regions):
+    # "Lima" is Lima Province's alias, and part of Lima Region's names.
+    assert names(regions.find("Floods in the Lima region")) == {"Lima Region"}
+    assert names(regions.find("el Gobierno de la Región Lima")) == {"Lima Region"}
+    assert names(regions.find("a march in Lima")) == {"Lima Province"}
+    assert names(regions.find("from the Lima region to Lima")) == {
+        "Lima Region",
+        "Lima Province",
+    }
+    # Each text of an item counts: the title names the province.
+    assert names(regions.find("Lima", "the Lima region")) == {
+        "Lima Region",
+        "Lima Province",
+    }
+    # Cerro de Pasco is Pasco's alias: one region, whichever name is used.
+    assert names(regions.find("miners in Cerro de Pasco")) == {"Pasco"}
+
+
+def test_regions_come_in_the_order_given(regions):
+    found = regions.find("Puno, Cusco and Apurímac")
+    assert [term.name for term in found] == sorted(
+        (term.name for term in found),
+        key=[region.name for region in Region.objects.all()].index,
+    )
+
+
+def test_nested_names_all_count_for_topics(db):
+    water = Topic(name="Water", slug="water")
+    pollution = Topic(name="Pollution", slug="pollution", aliases="water pollution")
+    text = "Water pollution in the Rímac"
+    assert TermMatcher([water, pollution]).find(text) == [water, pollution]
+    # Matched as regions are, the longer name would take the words.
+    assert TermMatcher([water, pollution], nested=False).find(text) == [pollution]
