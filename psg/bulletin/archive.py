@@ -106,6 +106,8 @@ def bulletin_item(page, request=None, full_urls=False):
         start = page.local_start
         date_iso, date_display = start.date().isoformat(), date_format(start, "j F Y")
         kind = _("Event")
+        if page.status_notice:  # cancelled, postponed…: readers must see it
+            kind = _("Event (%(status)s)") % {"status": page.status_notice}
     else:
         date_iso, date_display = page.iso_date or "", page.display_date or ""
         kind = (

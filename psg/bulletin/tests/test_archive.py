@@ -11,8 +11,10 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from psg.bulletin.archive import bulletin_item
 from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
+from psg.events.models import EventPage, EventStatus
 from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
 from psg.news.tests.factories import NewsPageFactory
 from psg.publications.tests.factories import (
@@ -92,6 +94,15 @@ def test_edition_page_lists_its_items(client, sent_edition):
     )
     assert '<meta name="description" content="Update 120 — 1 March 2024:' in html
     assert 'href="/bulletin/update/120.pdf"' in html
+
+
+def test_an_event_cancelled_since_says_so_in_the_edition(client, sent_edition):
+    event = EventPage.objects.get(title="Film night in London")
+    event.status = EventStatus.CANCELLED
+    event.save_revision().publish()
+    html = client.get("/bulletin/update/120/").content.decode()
+    assert '<span class="tag">Event (Cancelled)</span>' in html
+    assert bulletin_item(event).kind == "Event (Cancelled)"
 
 
 def test_edition_page_is_publicly_cacheable(client, sent_edition):
