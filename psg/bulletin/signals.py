@@ -3,10 +3,9 @@
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
+from psg.core.permissions import EDITOR_GROUPS
 from psg.members.signals import SECRETARY_GROUP
 
-# Wagtail's own groups of people who write for the site.
-EDITOR_GROUPS = ("Editors", "Moderators")
 EDITION_MODELS = ("bulletinseries", "edition", "editionitem")
 # Sending an edition to every subscriber is a right of its own (see the
 # Edition model): the moderators and the membership secretary hold it, not

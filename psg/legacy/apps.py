@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class LegacyConfig(AppConfig):
     name = "psg.legacy"
     label = "legacy"
     verbose_name = _("Legacy")
+
+    def ready(self):
+        from .signals import grant_editors_view_permission
+
+        post_migrate.connect(grant_editors_view_permission, sender=self)

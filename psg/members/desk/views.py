@@ -242,15 +242,6 @@ class MemberEditView(ConsentRecordingMixin, generic.EditView):
         return buttons
 
 
-class ReadOnlyIndexView(generic.IndexView):
-    """A list whose rows open the inspect view; nothing to add or edit."""
-
-    any_permission_required = ["add", "change", "delete", "view"]
-
-    def get_add_url(self):
-        return None
-
-
 # The desk's own views ----------------------------------------------------------
 
 

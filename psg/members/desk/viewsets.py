@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from psg.core.admin_views import ReadOnlyModelViewSet
 from psg.members.models import (
     ErasureLog,
     JoinApplication,
@@ -234,32 +235,6 @@ class MembershipTypeViewSet(ModelViewSet):
         "is_active",
         "sort_order",
     ]
-
-
-class ReadOnlyModelViewSet(ModelViewSet):
-    """A list and a page for each record; no adding, editing or deleting."""
-
-    add_to_reference_index = False
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    index_view_class = views.ReadOnlyIndexView
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **kwargs,
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 class JoinApplicationViewSet(ReadOnlyModelViewSet):
