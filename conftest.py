@@ -72,7 +72,9 @@ def start_smtp_server(settings):
     """Starts a real SMTP server (aiosmtpd) with a given handler on a free local
     port, and sends the site's email through it; stopped after the test.
 
-    ``start_smtp_server(handler)`` returns the server's controller.
+    ``start_smtp_server(handler, **options)`` returns the server's controller;
+    ``options`` go to aiosmtpd (``enable_SMTPUTF8=False``: a server without
+    SMTPUTF8).
     """
     import socket
 
@@ -80,14 +82,14 @@ def start_smtp_server(settings):
 
     controllers = []
 
-    def start(handler):
+    def start(handler, **options):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
         controller.start()
         controllers.append(controller)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = port
         settings.EMAIL_USE_TLS = False

@@ -65,6 +65,23 @@ def test_every_subscriber_gets_the_edition_once(
     assert all(delivery.sent_at for delivery in deliveries)
 
 
+def test_an_address_with_accents_before_the_at_gets_the_edition(
+    edition_to_send, smtp_server, fast_sending, django_capture_on_commit_callbacks
+):
+    reader = SubscriberFactory(email="josé@ejemplo.pe")
+    SubscriberFactory(email="ana@example.org")
+
+    assert send(edition_to_send, django_capture_on_commit_callbacks) == 2
+
+    received = by_recipient(smtp_server.messages)
+    assert sorted(received) == ["ana@example.org", "josé@ejemplo.pe"]
+    [message] = received["josé@ejemplo.pe"]
+    assert message["Subject"] == "Update 120 — 22 November 2026"
+    html = message.get_body(("html",)).get_content()
+    assert unsubscribe_url(reader, edition_to_send.series) in html
+    assert Delivery.objects.get(email="josé@ejemplo.pe").status == Delivery.Status.SENT
+
+
 def test_running_the_task_again_sends_nothing_more(
     edition_to_send, smtp_server, fast_sending, django_capture_on_commit_callbacks
 ):

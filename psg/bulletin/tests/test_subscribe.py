@@ -238,7 +238,7 @@ def test_one_ip_address_is_limited(client, smtp_server, site, settings):
 
 
 def test_a_mail_failure_keeps_nothing(client, site, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # nothing listens here
 

@@ -642,7 +642,7 @@ def test_markup_is_escaped_when_the_form_comes_back_with_errors(client):
 
 
 def test_when_the_email_cannot_be_sent_nothing_is_kept(client, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # discard: nothing listens
     settings.EMAIL_TIMEOUT = 2
@@ -652,3 +652,16 @@ def test_when_the_email_cannot_be_sent_nothing_is_kept(client, settings):
     assert response.status_code == 503
     assert "We could not send your email" in page_text(response)
     assert not JoinApplication.objects.exists()
+
+
+def test_an_address_with_accents_before_the_at_gets_its_email_and_joins(
+    client, smtp_server
+):
+    # The form accepts international addresses; they go over SMTPUTF8
+    # (psg.core.mail), not as an encoded word no server delivers to.
+    response = submit(client, email="josé.pérez@ejemplo.pe")
+    assert response.status_code == 302
+    [received] = smtp_server.messages
+    assert received["to"] == ["josé.pérez@ejemplo.pe"]
+    client.post(confirm_path(received))
+    assert Member.objects.get().email == "josé.pérez@ejemplo.pe"
