@@ -22,15 +22,21 @@ from django.utils.encoding import punycode
 NO_SMTPUTF8 = (553, b"5.6.7 The server does not offer SMTPUTF8 for this address")
 
 
-def _addr_spec(address):
-    """The bare address of ``address`` ("Name <a@b>" or "a@b"), its domain in
-    Punycode and its local part as written."""
+def _local_and_domain(address):
+    """The two halves of the bare address in ``address`` ("Name <a@b>" or
+    "a@b")."""
     local, _at, domain = parseaddr(address)[1].rpartition("@")
+    return local, domain
+
+
+def _addr_spec(address):
+    """The bare address, its domain in Punycode, its local part as written."""
+    local, domain = _local_and_domain(address)
     return f"{local}@{punycode(domain)}"
 
 
 def needs_smtputf8(address):
-    return not parseaddr(address)[1].rpartition("@")[0].isascii()
+    return not _local_and_domain(address)[0].isascii()
 
 
 class EmailBackend(smtp.EmailBackend):

@@ -27,39 +27,44 @@ class TermMatcher:
     """
 
     def __init__(self, terms, nested=True):
-        self._nested = nested
         self._terms = []
+        # nested: one expression per term; else {name: indexes of the terms
+        # it names} and one expression for every name, longest first, so that
+        # at each place in the text the longest name wins.
         self._patterns = []
-        owners = {}
+        self._owners = {}
         for term in terms:
             names = [name for name in term.match_terms() if name]
             if not names:
                 continue
+            if nested:
+                self._patterns.append(_alternatives(names))
+            else:
+                for name in names:
+                    self._owners.setdefault(name, []).append(len(self._terms))
             self._terms.append(term)
-            self._patterns.append((term, _alternatives(names)))
-            for name in names:
-                owners.setdefault(name, []).append(term)
-        self._owners = owners
-        # Longest names first: at each place the longest name wins.
-        self._all = _alternatives(sorted(owners, key=len, reverse=True))
+        self._all = (
+            _alternatives(sorted(self._owners, key=len, reverse=True))
+            if self._owners
+            else None
+        )
 
     def find(self, *texts):
         """The terms named in any of ``texts``, in the order they were given."""
         # A pilcrow keeps one text's last word from joining the next one's first.
         text = " ¶ ".join(fold(text) for text in texts if text)
-        if self._nested:
+        if self._patterns:
             return [
                 term
-                for term, pattern in self._patterns
+                for term, pattern in zip(self._terms, self._patterns, strict=True)
                 if any(_is_place(text, match) for match in pattern.finditer(text))
             ]
-        if not self._terms:
-            return []
         named = set()
-        for match in self._all.finditer(text):
-            if _is_place(text, match):
-                named.update(id(term) for term in self._owners[match.group()])
-        return [term for term in self._terms if id(term) in named]
+        if self._all is not None:
+            for match in self._all.finditer(text):
+                if _is_place(text, match):
+                    named.update(self._owners[match.group()])
+        return [self._terms[index] for index in sorted(named)]
 
 
 def _alternatives(names):
