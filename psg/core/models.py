@@ -60,6 +60,9 @@ class PartialDateMixin:
         """The same in ISO 8601: "2009-04", "2008"."""
         return format_partial_date(self.date, self.date_precision)[1]
 
+    def listing_date(self):
+        return format_partial_date(self.date, self.date_precision)
+
 
 class BasePage(Page):
     """The base of every public page type.
@@ -79,6 +82,17 @@ class BasePage(Page):
     def summary_text(self):
         """Plain text that describes this page in listings and meta tags."""
         return ""
+
+    def listing_date(self):
+        """(display text, ISO date) of the date a listing, a search result or
+        a bulletin shows with the page; ("", "") for an undated page."""
+        return "", ""
+
+    @classmethod
+    def listing_queryset(cls, queryset):
+        """``queryset`` with what a listing of these pages shows fetched
+        along (page types with images add them)."""
+        return queryset
 
 
 class SectionIndexPage(BasePage):

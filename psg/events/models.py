@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -15,7 +16,8 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage, SectionIndexPage
-from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
+from psg.core.page_kinds import PageKind
+from psg.core.search_index import TEXT_BOOST, SearchableMixin, site_search_fields
 from psg.taxonomy.models import regions_field, topics_field
 
 
@@ -199,12 +201,24 @@ class EventPage(SearchableMixin, BasePage):
     template = "pages/event_page.html"
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    page_kind = PageKind(
+        name="event",
+        label=_("Event"),
+        plural=_("Events"),
+        order=30,
+        date_field="start",
+        result_fields=("start", "time_zone"),
+    )
 
     class Meta:
         verbose_name = _("event")
 
     def summary_text(self):
         return self.summary
+
+    def listing_date(self):
+        start = self.local_start
+        return date_format(start, "j F Y"), start.date().isoformat()
 
     @property
     def zone(self):

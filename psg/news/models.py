@@ -21,7 +21,8 @@ from psg.core.models import (
     date_precision_field,
     partial_date_field,
 )
-from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
+from psg.core.page_kinds import PageKind
+from psg.core.search_index import TEXT_BOOST, SearchableMixin, site_search_fields
 from psg.taxonomy.models import Series, regions_field, topics_field
 
 from .filters import NewsFilters
@@ -188,6 +189,14 @@ class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
     template = "pages/news_page.html"
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    page_kind = PageKind(
+        name="news",
+        label=_("News"),
+        plural=_("News"),
+        order=10,
+        date_field="date",
+        result_fields=("date", "date_precision"),
+    )
 
     class Meta:
         verbose_name = _("news item")

@@ -18,7 +18,8 @@ from psg.core.models import (
     date_precision_field,
     partial_date_field,
 )
-from psg.search.index import (
+from psg.core.page_kinds import PageKind
+from psg.core.search_index import (
     ATTACHMENT_BOOST,
     TEXT_BOOST,
     SearchableMixin,
@@ -150,12 +151,26 @@ class PublicationPage(PartialDateMixin, SearchableMixin, BasePage):
     template = "pages/publication_page.html"
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
+    page_kind = PageKind(
+        name="publication",
+        label=_("Publication"),
+        plural=_("Publications"),
+        order=20,
+        date_field="date",
+        result_fields=("date", "date_precision"),
+    )
 
     class Meta:
         verbose_name = _("publication")
 
     def summary_text(self):
         return self.summary.strip().split("\n\n")[0][:300]
+
+    @classmethod
+    def listing_queryset(cls, queryset):
+        return queryset.select_related("cover_image").prefetch_related(
+            "cover_image__renditions"
+        )
 
 
 class PublicationFile(Orderable):

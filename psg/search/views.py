@@ -41,7 +41,7 @@ class SearchRequest:
         self.topics = _by_slug(Topic)
         this_year = datetime.date.today().year
         self.years = [str(year) for year in range(this_year + 1, FIRST_YEAR - 1, -1)]
-        self.kinds = dict(engine.KIND_CHOICES)
+        self.kinds = dict(engine.kind_choices())
         self.sorts = dict(SORT_CHOICES)
         self.values = {}
         for name, known, message in (

@@ -10,7 +10,8 @@ from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
 from psg.core.models import BasePage
-from psg.search.index import TEXT_BOOST, SearchableMixin, site_search_fields
+from psg.core.page_kinds import PageKind
+from psg.core.search_index import TEXT_BOOST, SearchableMixin, site_search_fields
 
 
 class StandardPage(SearchableMixin, BasePage):
@@ -32,6 +33,9 @@ class StandardPage(SearchableMixin, BasePage):
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "standard_pages.StandardPage"]
     subpage_types = ["standard_pages.StandardPage"]
+    page_kind = PageKind(
+        name="page", label=_("Page"), plural=_("Pages"), order=40, tagged=False
+    )
 
     class Meta:
         verbose_name = _("standard page")

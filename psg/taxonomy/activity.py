@@ -15,6 +15,7 @@ from django.utils import timezone
 from psg.core.text import fold
 
 from .items import terms_with_counts
+from .terms import Region
 
 CACHE_KEY = "psg:taxonomy:region-activity:{day}"
 
@@ -35,8 +36,6 @@ def region_activity(today=None):
     publications count from their date, events from their start, so upcoming
     events count too. Cached per day for a few minutes.
     """
-    from .models import Region
-
     today = today or timezone.localdate()
     key = CACHE_KEY.format(day=today.isoformat())
     rows = cache.get(key)

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.signals import page_published, page_unpublished
 
 
 class TaxonomyConfig(AppConfig):
@@ -8,10 +11,7 @@ class TaxonomyConfig(AppConfig):
     verbose_name = _("Taxonomy")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from wagtail.signals import page_published, page_unpublished
-
+        # Modules that define or query models load once the registry is ready.
         from .activity import forget_region_activity
         from .items import item_models
         from .models import Region

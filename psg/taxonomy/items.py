@@ -6,44 +6,24 @@ of page shown; counts for every term at once are one aggregate query.
 """
 
 import datetime
+import operator
+from functools import reduce
 
 from django.core.paginator import Paginator
-from django.db.models import (
-    Count,
-    DateField,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-)
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import Page
 
+from psg.core.page_kinds import is_datetime, item_date, kind_models
+
 TERM_ITEMS_PER_PAGE = 12
-# What a listing calls each kind of page (templates pick a component by it).
-LISTING_KINDS = {
-    "newspage": "news",
-    "publicationpage": "publication",
-    "eventpage": "event",
-}
 
 
 def item_models():
     """The page types that carry regions and topics, in display order."""
-    from psg.events.models import EventPage
-    from psg.news.models import NewsPage
-    from psg.publications.models import PublicationPage
-
-    return [NewsPage, PublicationPage, EventPage]
-
-
-def date_field(model):
-    """The field an item is dated by: an event by its start."""
-    return "start" if model._meta.model_name == "eventpage" else "date"
+    return kind_models(tagged=True)
 
 
 def private_q():
@@ -80,14 +60,7 @@ def term_item_ids(field, term, private):
         Page.objects.live()
         .exclude(private)
         .filter(carrying)
-        .annotate(
-            sort_date=Coalesce(
-                F("newspage__date"),
-                F("publicationpage__date"),
-                TruncDate("eventpage__start"),
-                output_field=DateField(),
-            )
-        )
+        .annotate(sort_date=item_date(item_models()))
         .order_by(F("sort_date").desc(nulls_last=True), "-pk")
         .values_list("pk", flat=True)
     )
@@ -102,17 +75,12 @@ def load_items(ids):
     ids = list(ids)
     found = {}
     for model in item_models():
-        queryset = model.objects.filter(pk__in=ids)
-        if model._meta.model_name == "publicationpage":
-            queryset = queryset.select_related("cover_image").prefetch_related(
-                "cover_image__renditions"
-            )
         remaining = [pk for pk in ids if pk not in found]
         if not remaining:
             break
-        kind = LISTING_KINDS[model._meta.model_name]
-        for page in queryset.filter(pk__in=remaining):
-            page.listing_kind = kind
+        queryset = model.listing_queryset(model.objects.filter(pk__in=remaining))
+        for page in queryset:
+            page.listing_kind = model.page_kind.name
             found[page.pk] = page
     return [found[pk] for pk in ids if pk in found]
 
@@ -141,8 +109,9 @@ def _count_per_term(model, field, pages):
 
 
 def terms_with_counts(term_model, field, since=None):
-    """Every term of ``term_model`` with ``news_count``, ``publication_count``,
-    ``event_count`` and ``item_count``: live, public items carrying it.
+    """Every term of ``term_model`` with ``<kind>_count`` for each kind
+    (``news_count``, ``publication_count``, ``event_count``) and
+    ``item_count``: live, public items carrying it.
 
     With ``since`` (a date), only news and publications dated on or after it
     and events starting on or after it are counted. Two queries: the private
@@ -150,21 +119,20 @@ def terms_with_counts(term_model, field, since=None):
     """
     private = private_q()
     annotations = {}
-    for model, name in zip(
-        item_models(), ("news_count", "publication_count", "event_count"), strict=True
-    ):
+    for model in item_models():
         pages = visible(model, private)
         if since is not None:
-            if date_field(model) == "start":
-                start = timezone.make_aware(
+            first = since
+            if is_datetime(model):
+                first = timezone.make_aware(
                     datetime.datetime.combine(since, datetime.time.min)
                 )
-                pages = pages.filter(start__gte=start)
-            else:
-                pages = pages.filter(date__gte=since)
-        annotations[name] = _count_per_term(model, field, pages)
+            pages = pages.filter(**{f"{model.page_kind.date_field}__gte": first})
+        annotations[f"{model.page_kind.name}_count"] = _count_per_term(
+            model, field, pages
+        )
     return term_model.objects.annotate(**annotations).annotate(
-        item_count=F("news_count") + F("publication_count") + F("event_count")
+        item_count=reduce(operator.add, (F(name) for name in annotations))
     )
 
 

@@ -4,6 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page
 
+from .activity import region_activity
+from .pages import RegionIndexPage, TopicIndexPage
+from .region_map import build_map
+
 
 def term_index_paths(request=None):
     """{"region": "/regions/", "topic": "/topics/"} for the live index pages.
@@ -15,8 +19,6 @@ def term_index_paths(request=None):
     cached = getattr(request, "_psg_term_index_paths", None)
     if cached is not None:
         return cached
-    from .models import RegionIndexPage, TopicIndexPage
-
     names = {
         ContentType.objects.get_for_model(RegionIndexPage).pk: "region",
         ContentType.objects.get_for_model(TopicIndexPage).pk: "topic",
@@ -33,9 +35,6 @@ def term_index_paths(request=None):
 
 def region_map_for(request):
     """The map's data linked to the region index, or None without an index."""
-    from .activity import region_activity
-    from .region_map import build_map
-
     index = term_index_paths(request).get("region")
     if index is None:
         return None

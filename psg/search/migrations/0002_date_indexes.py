@@ -1,7 +1,7 @@
 """Indexes on the dates of news, publications and events.
 
 Added for the site search's year filter, which now uses filter terms in the
-search index instead (psg.search.index); the news index's year filter, the
+search index instead (psg.core.search_index); the news index's year filter, the
 date-ordered listings and the API's date filters use them still. They keep
 their names, of this app.
 """

@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from psg.core.search_index import filter_term, page_year
+from psg.news.models import NewsPage
 from psg.search import engine
-from psg.search.index import filter_term, page_year
+from psg.search.candidates import postgres
 from psg.search.query import parse_query
 from psg.taxonomy.tests.factories import region, topic
 
@@ -74,7 +76,7 @@ def test_postgresql_reads_the_gin_indexes_in_windows_and_finds_what_a_walk_finds
         cursor.execute("ANALYZE wagtailsearch_indexentry")
     # Windows of about one entry: the first finds fewer than the limit, so
     # the rest of the index is read too.
-    monkeypatch.setattr(engine, "POSTGRES_WINDOW_MARGIN", 0.1)
+    monkeypatch.setattr(postgres, "POSTGRES_WINDOW_MARGIN", 0.1)
     with CaptureQueriesContext(connection) as queries:
         windowed, results = found("alpaca")
     sql = [query["sql"] for query in queries.captured_queries]
@@ -83,7 +85,7 @@ def test_postgresql_reads_the_gin_indexes_in_windows_and_finds_what_a_walk_finds
     assert any("e.id <= " in text for text in sql)
     assert results.capped and results.total == 2
     # Every entry checked in turn, newest first: the same pages.
-    monkeypatch.setattr(engine, "POSTGRES_WALK_SHARE", 0)
+    monkeypatch.setattr(postgres, "POSTGRES_WALK_SHARE", 0)
     with CaptureQueriesContext(connection) as queries:
         walked, _ = found("alpaca")
     assert not any(
@@ -110,21 +112,21 @@ def test_postgresql_checks_a_phrase_among_the_pages_with_its_words_in_batches(
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE wagtailsearch_indexentry")
     # Tiny windows and batches: every window and several batches are read.
-    monkeypatch.setattr(engine, "POSTGRES_WINDOW_MARGIN", 0.1)
-    monkeypatch.setattr(engine, "POSTGRES_PHRASE_WIDENING", 1)
-    monkeypatch.setattr(engine, "POSTGRES_PHRASE_BATCH", 2)
+    monkeypatch.setattr(postgres, "POSTGRES_WINDOW_MARGIN", 0.1)
+    monkeypatch.setattr(postgres, "POSTGRES_PHRASE_WIDENING", 1)
+    monkeypatch.setattr(postgres, "POSTGRES_PHRASE_BATCH", 2)
     with CaptureQueriesContext(connection) as queries:
         checked, results = found('"prior consultation" vicuna')
     sql = [query["sql"] for query in queries.captured_queries]
     assert sum("::integer[])" in text for text in sql) >= 2
     assert any("ts_match_vq" in text for text in sql)
     assert results.capped and results.total == 3
-    monkeypatch.setattr(engine, "POSTGRES_WALK_SHARE", 0)
+    monkeypatch.setattr(postgres, "POSTGRES_WALK_SHARE", 0)
     walked, _ = found('"prior consultation" vicuna')
     assert sorted(checked) == sorted(walked) == ["Item 14", "Item 21", "Item 26"]
     # Every page holding the phrase, and none with its words apart.
     settings.PSG_SEARCH_SCORED_LIMIT = 500
-    monkeypatch.setattr(engine, "POSTGRES_WALK_SHARE", 0.3)
+    monkeypatch.setattr(postgres, "POSTGRES_WALK_SHARE", 0.3)
     every, results = found('"prior consultation"')
     assert sorted(every) == sorted(f"Item {n}" for n in phrase)
     assert not results.capped
@@ -161,8 +163,6 @@ def test_update_index_tidies_the_index_and_searches_still_work(make):
 
 
 def test_building_the_whole_index_reads_regions_and_topics_with_the_pages(make):
-    from psg.news.models import NewsPage
-
     for number in range(3):
         make.news(
             f"Item {number}", "Text.", regions=["puno", "cusco"], topics=["water"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from psg.search.engine import fts5_query
+from psg.search.candidates.sqlite import fts5_query
 from psg.search.query import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
 
 
