@@ -2,7 +2,11 @@
 kept as written for snippets, and Wagtail's own search (the admin's) folding
 its queries the same way."""
 
+import hashlib
+import inspect
+
 import pytest
+from modelsearch.backends.database.postgres import postgres
 
 from django.db import connection
 
@@ -12,6 +16,7 @@ from wagtail.search.query import Phrase
 
 from psg.news.models import NewsPage
 from psg.search import engine
+from psg.search.backend import FoldingIndex, FoldingObjectIndexer
 from psg.search.query import parse_query
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +50,24 @@ def test_the_backend_is_the_folding_one_on_postgresql_and_wagtails_on_sqlite():
         assert backend.config == "english"
     else:
         assert name == "SQLiteSearchBackend"
+
+
+# The source of modelsearch's PostgresIndex.add_items that FoldingIndex
+# rebinds (modelsearch 1.3.2).
+ADD_ITEMS_SHA256 = "62bf7488351e386482f9e20db0670c3064185250ef816c71584afef14fcb079e"
+
+
+def test_the_library_function_the_folding_index_rebinds_is_the_one_it_was_written_for():
+    source = inspect.getsource(postgres.PostgresIndex.add_items)
+    assert hashlib.sha256(source.encode()).hexdigest() == ADD_ITEMS_SHA256, (
+        "modelsearch's PostgresIndex.add_items has changed. psg/search/backend.py "
+        "rebuilds it with its global ObjectIndexer bound to the folding indexer: "
+        "check that it still makes its indexers through that name (or use an "
+        "extension point if the new version has one), then update ADD_ITEMS_SHA256."
+    )
+    rebound = FoldingIndex.add_items
+    assert rebound.__code__ is postgres.PostgresIndex.add_items.__code__
+    assert rebound.__globals__["ObjectIndexer"] is FoldingObjectIndexer
 
 
 @postgresql_only
