@@ -11,20 +11,17 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from psg.core.text import fold
+from psg.core.query_filters import Param, by_slug, read_params
 from psg.taxonomy.models import Region, Series, Topic
 
 YEAR = re.compile(r"[0-9]{4}")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def by_slug(model):
-    """Every term of ``model`` by slug, in alphabetical order (Áncash first)."""
-    terms = model.objects.only("pk", "slug", "name")
-    return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
+def is_year(value):
+    return bool(YEAR.fullmatch(value)) and FIRST_YEAR <= int(value) <= LAST_YEAR
 
 
 @dataclass
@@ -53,51 +50,46 @@ class NewsFilters:
 
     names = ("region", "topic", "series", "kind", "year")
 
-    def __init__(self, params, index):
-        from .models import NewsPage
-
+    def __init__(self, params, index, kinds):
+        """``kinds``: {value: label} of the kinds of news item."""
         self.index_url = index.url
         self.regions = by_slug(Region)
         self.topics = by_slug(Topic)
         self.series = by_slug(Series)
-        self.kinds = dict(NewsPage.Kind.choices)
+        self.kinds = kinds
         self.years = [
             str(day.year) for day in index.news_items().dates("date", "year", "DESC")
         ]
-        self.values = {}
-        self.notices = []
-        for name in self.names:
-            value = params.get(name, "").strip()
-            if value:
-                self._read(name, value)
-
-    def _read(self, name, value):
-        shown = Truncator(value).chars(40)
-        if name == "year":
-            if YEAR.fullmatch(value) and FIRST_YEAR <= int(value) <= LAST_YEAR:
-                self.values[name] = value
-            else:
-                self.notices.append(
-                    _("“%(value)s” is not a year, so the year was left out.")
-                    % {"value": shown}
-                )
-            return
-        known = {
-            "region": self.regions,
-            "topic": self.topics,
-            "series": self.series,
-            "kind": self.kinds,
-        }[name]
-        if value in known:
-            self.values[name] = value
-            return
-        messages = {
-            "region": _("There is no region “%(value)s”, so it was left out."),
-            "topic": _("There is no topic “%(value)s”, so it was left out."),
-            "series": _("There is no series “%(value)s”, so it was left out."),
-            "kind": _("There is no kind of news “%(value)s”, so it was left out."),
-        }
-        self.notices.append(messages[name] % {"value": shown})
+        self.values, self.notices = read_params(
+            params,
+            [
+                Param(
+                    "region",
+                    self.regions,
+                    _("There is no region “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "topic",
+                    self.topics,
+                    _("There is no topic “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "series",
+                    self.series,
+                    _("There is no series “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "kind",
+                    self.kinds,
+                    _("There is no kind of news “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "year",
+                    is_year,
+                    _("“%(value)s” is not a year, so the year was left out."),
+                ),
+            ],
+        )
 
     def apply(self, queryset):
         """``queryset`` narrowed by every filter in use."""

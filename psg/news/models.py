@@ -71,7 +71,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
-        filters = NewsFilters(request.GET, self)
+        filters = NewsFilters(request.GET, self, dict(NewsPage.Kind.choices))
         items = self.paginate(request, filters.apply(self.news_items()))
         canonical = filters.query_prefix + (
             f"page={items.number}" if items.number > 1 else ""

@@ -9,10 +9,9 @@ import datetime
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from psg.core.text import fold
+from psg.core.query_filters import Param, by_slug, read_params
 from psg.taxonomy.models import Region, Topic
 
 from . import engine
@@ -25,52 +24,42 @@ SORT_CHOICES = [
 ]
 
 
-def _by_slug(model):
-    terms = model.objects.only("pk", "slug", "name")
-    return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
-
-
 class SearchRequest:
     """What one request asks for: the query, the filters and the sort."""
 
     def __init__(self, params):
-        self.notices = []
         self.raw_query = params.get("q", "")
         self.query = parse_query(self.raw_query)
-        self.regions = _by_slug(Region)
-        self.topics = _by_slug(Topic)
+        self.regions = by_slug(Region)
+        self.topics = by_slug(Topic)
         this_year = datetime.date.today().year
         self.years = [str(year) for year in range(this_year + 1, FIRST_YEAR - 1, -1)]
         self.kinds = dict(engine.kind_choices())
         self.sorts = dict(SORT_CHOICES)
-        self.values = {}
-        for name, known, message in (
-            (
-                "kind",
-                self.kinds,
-                _("There is no kind “%(value)s”, so it was left out."),
-            ),
-            (
-                "region",
-                self.regions,
-                _("There is no region “%(value)s”, so it was left out."),
-            ),
-            (
-                "topic",
-                self.topics,
-                _("There is no topic “%(value)s”, so it was left out."),
-            ),
-            ("year", self.years, _("“%(value)s” is not a year we can search.")),
-            ("sort", self.sorts, _("“%(value)s” is no way of sorting.")),
-        ):
-            value = params.get(name, "").strip()
-            if not value:
-                continue
-            if value in known:
-                self.values[name] = value
-            else:
-                shown = Truncator(value).chars(40)
-                self.notices.append(message % {"value": shown})
+        self.values, self.notices = read_params(
+            params,
+            [
+                Param(
+                    "kind",
+                    self.kinds,
+                    _("There is no kind “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "region",
+                    self.regions,
+                    _("There is no region “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "topic",
+                    self.topics,
+                    _("There is no topic “%(value)s”, so it was left out."),
+                ),
+                Param(
+                    "year", self.years, _("“%(value)s” is not a year we can search.")
+                ),
+                Param("sort", self.sorts, _("“%(value)s” is no way of sorting.")),
+            ],
+        )
         self.page_number = params.get("page", "1")
 
     @property

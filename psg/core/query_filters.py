@@ -1,0 +1,49 @@
+"""Reading a listing's filters from the address (/news/?region=puno&year=2024,
+/search/?kind=news…): each value is checked against what the site knows, and
+one it does not know is left out with a notice for the reader, never an
+error. Nothing a visitor types reaches the database."""
+
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+
+from django.utils.text import Truncator
+
+from .text import fold
+
+
+def by_slug(model):
+    """Every term of ``model`` by slug, in alphabetical order (Áncash first):
+    one query."""
+    terms = model.objects.only("pk", "slug", "name")
+    return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
+
+
+@dataclass
+class Param:
+    """One filter of the address: its ``name``, the values it accepts (a
+    container, or a test of a value) and the notice for any other value
+    (with ``%(value)s``)."""
+
+    name: str
+    accepts: Container | Callable[[str], bool]
+    message: str
+
+    def accepted(self, value):
+        if callable(self.accepts):
+            return self.accepts(value)
+        return value in self.accepts
+
+
+def read_params(params, fields):
+    """({name: value} of the accepted values, [notices for the others]) of
+    ``params`` (a QueryDict) for ``fields`` (``Param``), in their order."""
+    values, notices = {}, []
+    for field in fields:
+        value = params.get(field.name, "").strip()
+        if not value:
+            continue
+        if field.accepted(value):
+            values[field.name] = value
+        else:
+            notices.append(field.message % {"value": Truncator(value).chars(40)})
+    return values, notices
