@@ -98,23 +98,11 @@ class EditionView:
 
 def bulletin_item(page, request=None, full_urls=False):
     """The title, date, summary and link of a news item, publication or event."""
-    from psg.events.models import EventPage
-
-    if isinstance(page, EventPage):
-        from django.utils.formats import date_format
-
-        start = page.local_start
-        date_iso, date_display = start.date().isoformat(), date_format(start, "j F Y")
-        kind = _("Event")
-        if page.status_notice:  # cancelled, postponed…: readers must see it
-            kind = _("Event (%(status)s)") % {"status": page.status_notice}
-    else:
-        date_iso, date_display = page.iso_date or "", page.display_date or ""
-        kind = (
-            _("Publication")
-            if page._meta.model_name == "publicationpage"
-            else _("News")
-        )
+    date_display, date_iso = page.listing_date()
+    kind = page.page_kind.label
+    status = getattr(page, "status_notice", "")
+    if status:  # an event cancelled, postponed…: readers must see it
+        kind = _("%(kind)s (%(status)s)") % {"kind": kind, "status": status}
     return BulletinItem(
         page=page,
         url=(page.get_full_url(request) if full_urls else page.get_url(request)) or "",

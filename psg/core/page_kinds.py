@@ -60,6 +60,12 @@ def kind_models(*, tagged=None, dated=None):
     ]
 
 
+def item_models():
+    """The kinds of item: dated pages carrying regions and topics (news,
+    publications, events), which region and topic pages and editions list."""
+    return kind_models(tagged=True)
+
+
 def model_for(name):
     """The page model of the kind called ``name``, or None."""
     for model in _declared():

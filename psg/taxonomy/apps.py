@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.signals import page_published, page_unpublished
 
+from psg.core.page_kinds import item_models
+
 
 class TaxonomyConfig(AppConfig):
     name = "psg.taxonomy"
@@ -13,7 +15,6 @@ class TaxonomyConfig(AppConfig):
     def ready(self):
         # Modules that define or query models load once the registry is ready.
         from .activity import forget_region_activity
-        from .items import item_models
         from .models import Region
 
         # The map's cached counts go stale when an item appears or goes.

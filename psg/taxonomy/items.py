@@ -16,14 +16,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from psg.core.page_kinds import is_datetime, item_date, kind_models
+from psg.core.page_kinds import is_datetime, item_date, item_models
 
 TERM_ITEMS_PER_PAGE = 12
-
-
-def item_models():
-    """The page types that carry regions and topics, in display order."""
-    return kind_models(tagged=True)
 
 
 def private_q():

@@ -20,19 +20,18 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
+
+from psg.core.page_kinds import item_models
+from psg.news.models import NewsPage
 
 __all__ = [
-    "ITEM_PAGE_TYPES",
     "BulletinSeries",
     "Edition",
     "EditionItem",
     "edition_title",
     "legacy_numbers",
 ]
-
-# The page types an edition lists, in the order "Compose from latest" adds them.
-ITEM_PAGE_TYPES = ("news.NewsPage", "publications.PublicationPage", "events.EventPage")
 
 # With no earlier edition, "Compose from latest" looks this far back.
 COMPOSE_DEFAULT_DAYS = 30
@@ -51,8 +50,6 @@ def edition_title(series_name, number, date):
 
 def legacy_numbers(series):
     """The bulletin numbers imported news items carry for ``series``."""
-    from psg.news.models import NewsPage
-
     return NewsPage.objects.filter(
         bulletin_name__iexact=series.name, bulletin_number__isnull=False
     ).values_list("bulletin_number", flat=True)
@@ -256,8 +253,6 @@ class Edition(ClusterableModel):
         the previous edition are left out. News comes first, then
         publications, then events, each oldest first. Returns the pages added.
         """
-        from wagtail.models import Page
-
         previous = (
             Edition.objects.filter(series_id=self.series_id, number__lt=self.number)
             .order_by("-number")
@@ -295,10 +290,18 @@ class Edition(ClusterableModel):
 
 
 def page_models():
-    """The page classes an edition may list, in ``ITEM_PAGE_TYPES`` order."""
-    from django.apps import apps
+    """The page classes an edition may list: the kinds of item (news,
+    publications, events), in their order."""
+    return item_models()
 
-    return [apps.get_model(label) for label in ITEM_PAGE_TYPES]
+
+class ItemChooserPanel(PageChooserPanel):
+    """A page chooser offering the kinds of page an edition lists, read when
+    the form is built (the kinds are known once the models are loaded)."""
+
+    def get_form_options(self):
+        self.page_type = page_models()
+        return super().get_form_options()
 
 
 class EditionItem(Orderable):
@@ -312,7 +315,7 @@ class EditionItem(Orderable):
         related_name="+",
     )
 
-    panels = [PageChooserPanel("page", list(ITEM_PAGE_TYPES))]
+    panels = [ItemChooserPanel("page")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("item")
