@@ -8,5 +8,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("Partners' API")
 
     def ready(self):
-        # Registers the OpenAPI description of the API's query parameters.
+        # Registers the OpenAPI description of the API's query parameters;
+        # imported here because it reads the models.
         from . import schema  # noqa: F401

@@ -6,6 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from psg.core.models import BasePage
+from psg.events.models import EventPage
+from psg.news.models import NewsPage
+from psg.publications.models import PublicationPage
 from psg.taxonomy.links import region_map_for
 
 HOME_NEWS_COUNT = 6
@@ -51,10 +54,6 @@ class HomePage(BasePage):
         return self.introduction
 
     def get_context(self, request, *args, **kwargs):
-        from psg.events.models import EventPage
-        from psg.news.models import NewsPage
-        from psg.publications.models import PublicationPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live()

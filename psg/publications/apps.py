@@ -9,6 +9,7 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
+        # These import models, which load only once the registry is ready.
         from wagtail.documents import get_document_model
 
         from . import signals

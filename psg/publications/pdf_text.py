@@ -11,9 +11,13 @@ import hashlib
 import logging
 import re
 
+from pypdf import PdfReader
+
 from django.db import transaction
 
 from wagtail.search.index import insert_or_update_object
+
+from .models import PublicationPage
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +44,6 @@ def read_pdf(file, limit=PDF_TEXT_LIMIT):
     Raises whatever pypdf raises for a file it cannot read, and ValueError for
     an encrypted file it cannot open without a password.
     """
-    from pypdf import PdfReader
-
     reader = PdfReader(file)
     if reader.is_encrypted and not reader.decrypt(""):
         raise ValueError("the PDF is encrypted")
@@ -115,8 +117,6 @@ def update_publication_text(page_id, force=False):
     Returns "updated", "unchanged" (the same files as last time; skipped
     unless ``force``) or "missing". Safe to run twice.
     """
-    from .models import PublicationPage
-
     page = PublicationPage.objects.filter(pk=page_id).first()
     if page is None:
         return "missing"

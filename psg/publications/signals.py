@@ -2,12 +2,13 @@
 
 import logging
 
+from .models import PublicationFile
+from .tasks import extract_publication_text
+
 logger = logging.getLogger(__name__)
 
 
 def _enqueue(page_id):
-    from .tasks import extract_publication_text
-
     try:
         extract_publication_text.enqueue(page_id)
     except Exception:
@@ -26,8 +27,6 @@ def publication_file_changed(sender, instance, raw=False, **kwargs):
 
 
 def document_saved(sender, instance, raw=False, **kwargs):
-    from .models import PublicationFile
-
     if raw:
         return
     publication_ids = (

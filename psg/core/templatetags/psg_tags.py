@@ -2,6 +2,7 @@
 
 from django import template
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from wagtail.models import Site
@@ -65,8 +66,6 @@ def date_tag(value, display=None):
     if hasattr(value, "iso_date"):
         iso, text = value.iso_date, value.display_date
     else:
-        from django.utils.formats import date_format
-
         iso, text = value.isoformat(), display or date_format(value, "j F Y")
     if not iso:
         return ""
