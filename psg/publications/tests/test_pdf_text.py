@@ -4,6 +4,7 @@ import io
 import logging
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -88,8 +89,6 @@ def test_a_broken_pdf_does_not_stop_the_save(publication_index, caplog):
 
 
 def test_an_encrypted_pdf_contributes_no_text(publication_index, caplog):
-    from pypdf import PdfReader, PdfWriter
-
     writer = PdfWriter()
     for pdf_page in PdfReader(io.BytesIO(demo_pdf(f"{NEEDLE} secret."))).pages:
         writer.add_page(pdf_page)

@@ -3,6 +3,7 @@
 import pytest
 
 from psg.search.candidates.sqlite import fts5_query
+from psg.search.highlight import Matcher, snippet
 from psg.search.query import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
 
 
@@ -91,8 +92,6 @@ def test_a_column_filter_is_just_two_words():
 
 
 def test_a_snippet_opens_at_the_phrase_not_at_its_first_word_alone():
-    from psg.search.highlight import Matcher, snippet
-
     text = (
         "Human development was slow. "
         + "Filler words about the highlands. " * 12
@@ -106,16 +105,12 @@ def test_a_snippet_opens_at_the_phrase_not_at_its_first_word_alone():
 
 
 def test_a_snippet_finds_an_accented_phrase_from_a_plain_query():
-    from psg.search.highlight import Matcher, snippet
-
     text = "Intro. " * 60 + "La Defensoría del Pueblo informó."
     html = str(snippet(text, Matcher(parse_query('"defensoria del pueblo"'))))
     assert "<mark>Defensoría</mark> <mark>del</mark> <mark>Pueblo</mark>" in html
 
 
 def test_a_snippet_opens_where_a_word_starts_not_inside_one():
-    from psg.search.highlight import Matcher, snippet
-
     # "unhealthy" holds "health" but is not the word; capitals and accents of
     # the word itself still match.
     text = "Unhealthy air. " * 12 + "HEALTH posts in Apurímac were closed."
@@ -126,8 +121,6 @@ def test_a_snippet_opens_where_a_word_starts_not_inside_one():
 
 
 def test_a_title_holds_the_whole_query_whatever_its_capitals_and_accents():
-    from psg.search.highlight import Matcher
-
     matcher = Matcher(parse_query('apurimac "consulta previa" mines'))
     assert matcher.matches_all("Mining: CONSULTA PREVIA in APURÍMAC")
     assert not matcher.matches_all("Consulta and previa in Apurímac mines")

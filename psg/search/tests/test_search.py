@@ -7,9 +7,13 @@ import time
 import pytest
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
 
 from psg.search import engine
 from psg.search.query import parse_query
+from psg.taxonomy.tests.factories import region, topic
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +116,6 @@ def test_filters_by_kind(make):
 
 
 def test_filters_by_region_topic_and_year_alone_and_combined(make):
-    from psg.taxonomy.tests.factories import region, topic
-
     make.news(
         "A",
         "Water.",
@@ -327,8 +329,6 @@ def test_the_site_header_has_a_search_form(client, home_page):
 
 
 def test_query_count_does_not_grow_with_the_results(client, make):
-    from django.test.utils import CaptureQueriesContext
-
     def count(params):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/search/", params)
@@ -370,8 +370,6 @@ def test_more_matches_than_the_scored_limit_are_capped(client, make, settings):
 
 
 def test_drafts_and_private_pages_are_not_found(make):
-    from wagtail.models import PageViewRestriction
-
     make.news("Draft on Tumbes", "Tumbes.", live=False)
     private = make.page("Members on Tumbes", introduction="Tumbes.")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
