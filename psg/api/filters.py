@@ -463,8 +463,10 @@ class NewsFilterSet(PageFilterSet):
         ),
     )
     kind = KindFilter("kind", choices=NewsPage.Kind, noun=_("news item"))
-    date_from, date_to, year = dated_filters("date", "", _("dated"))
-    ordering = OrderingFilter(orders("date"))
+    date_from, date_to, year = dated_filters(
+        NewsPage.page_kind.date_field, "", _("dated")
+    )
+    ordering = OrderingFilter(orders(NewsPage.page_kind.date_field))
 
     class Meta(PageFilterSet.Meta):
         model = NewsPage
@@ -472,18 +474,21 @@ class NewsFilterSet(PageFilterSet):
 
 class PublicationFilterSet(PageFilterSet):
     kind = KindFilter("kind", choices=PublicationPage.Kind, noun=_("publication"))
-    date_from, date_to, year = dated_filters("date", "", _("dated"))
-    ordering = OrderingFilter(orders("date"))
+    date_from, date_to, year = dated_filters(
+        PublicationPage.page_kind.date_field, "", _("dated")
+    )
+    ordering = OrderingFilter(orders(PublicationPage.page_kind.date_field))
 
     class Meta(PageFilterSet.Meta):
         model = PublicationPage
 
 
 class EventFilterSet(PageFilterSet):
+    # Dated by a moment: filtered by its UK day.
     date_from, date_to, year = dated_filters(
-        "start", "date__", _("starting (by the UK date)")
+        EventPage.page_kind.date_field, "date__", _("starting (by the UK date)")
     )
-    ordering = OrderingFilter(orders("start"))
+    ordering = OrderingFilter(orders(EventPage.page_kind.date_field))
 
     class Meta(PageFilterSet.Meta):
         model = EventPage
