@@ -5,9 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from psg.bulletin.sitemaps import archive_entries
 from psg.core.views import favicon, serve_media
 from psg.events import views as event_views
 from psg.legacy import urls as legacy_urls
+from psg.metadata import views as metadata_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +23,14 @@ urlpatterns = [
     path("api/v1/", include("psg.api.urls")),
     path("search/", include("psg.search.urls")),
     path("", include("psg.feeds.urls")),
+    path("robots.txt", metadata_views.robots_txt, name="robots-txt"),
+    # The sitemap lists the pages, then the sections of the apps above it.
+    path(
+        "sitemap.xml",
+        metadata_views.sitemap,
+        {"sections": [archive_entries]},
+        name="sitemap",
+    ),
 ]
 
 if settings.PSG_SERVE_MEDIA:

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class FeedsConfig(AppConfig):
     name = "psg.feeds"
     label = "feeds"
-    verbose_name = _("Feeds and metadata")
+    verbose_name = _("Feeds")

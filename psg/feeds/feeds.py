@@ -1,13 +1,8 @@
 """RSS 2.0 and Atom feeds of news (all, or about one region, topic or series)
-and of publications.
+and of publications: the 20 newest live, public items each.
 
-Each feed holds the 20 newest live, public items, in the order the site's own
-listings use. Addresses are absolute from the Wagtail site root, so a feed
-names the public host even when fetched through another. Item ids are the
-page's ``translation_key`` (a UUID that survives renames and moves). Titles
-and summaries are plain text: Atom titles say so (``type="text"``); RSS titles,
-RSS descriptions and Atom summaries are HTML, so the text is escaped once more
-for them and a reader shows exactly what the editor typed.
+Titles and summaries are plain text, escaped once more where the format reads
+them as HTML; docs/feeds-and-metadata.md says what a feed holds and why.
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +19,14 @@ from wagtail.models import Page, get_page_models
 
 from psg.core.addresses import absolute
 from psg.core.models import OrganisationSettings
+from psg.core.page_facts import (
+    author_names,
+    document_size,
+    item_moment,
+    pdf_files,
+    regions_and_topics,
+)
+from psg.core.sites import site_for
 from psg.news.models import NewsIndexPage, NewsPage
 from psg.publications.models import (
     PublicationFile,
@@ -31,8 +34,6 @@ from psg.publications.models import (
     PublicationPage,
 )
 from psg.taxonomy.models import Region, Series, Topic
-
-from . import content
 
 FEED_LENGTH = 20
 
@@ -110,7 +111,7 @@ class SiteFeed(Feed):
     # What the feed is about --------------------------------------------
 
     def get_object(self, request, slug=None):
-        site = content.site_for(request)
+        site = site_for(request)
         organisation = OrganisationSettings.for_request(request)
         term = self.get_term(slug)
         index = self.get_index(site)
@@ -145,11 +146,11 @@ class SiteFeed(Feed):
         return index_url
 
     def entry(self, site, request, page):
-        regions, topics = content.regions_and_topics(page)
+        regions, topics = regions_and_topics(page)
         return FeedEntry(
             page=page,
             link=page.get_full_url(request),
-            moment=content.item_moment(page),
+            moment=item_moment(page),
             categories=[term.name for term in regions + topics],
         )
 
@@ -221,7 +222,6 @@ class NewsFeed(SiteFeed):
     """The newest news items, or those about one region, topic or series."""
 
     term_model = None
-    term_kind = "news"
     term_field = None
 
     def get_term(self, slug):
@@ -265,7 +265,7 @@ class NewsFeed(SiteFeed):
 
     def entry(self, site, request, page):
         entry = super().entry(site, request, page)
-        entry.author = ", ".join(content.author_names(page)) or None
+        entry.author = ", ".join(author_names(page)) or None
         return entry
 
 
@@ -289,19 +289,16 @@ class TermNewsFeed(NewsFeed):
 
 class RegionNewsFeed(TermNewsFeed):
     term_model = Region
-    term_kind = "region"
     term_field = "regions"
 
 
 class TopicNewsFeed(TermNewsFeed):
     term_model = Topic
-    term_kind = "topic"
     term_field = "topics"
 
 
 class SeriesNewsFeed(TermNewsFeed):
     term_model = Series
-    term_kind = "series"
     term_field = "series"
 
     def get_link(self, site, request, term, index, index_url):
@@ -351,9 +348,9 @@ class PublicationsFeed(SiteFeed):
         entry.enclosures = [
             feedgenerator.Enclosure(
                 url=absolute(site, item.document.url),
-                length=str(content.document_size(item.document)),
+                length=str(document_size(item.document)),
                 mime_type="application/pdf",
             )
-            for item in content.pdf_files(page)
+            for item in pdf_files(page)
         ]
         return entry

@@ -1,4 +1,4 @@
-"""Feeds, the sitemap and robots.txt (included before Wagtail's catch-all).
+"""The feeds (included before Wagtail's catch-all).
 
 The feed addresses are public and kept stable: docs/feeds-and-metadata.md
 lists them.
@@ -6,7 +6,6 @@ lists them.
 
 from django.urls import path
 
-from . import views
 from .feeds import (
     FEED_TYPES,
     NewsFeed,
@@ -17,10 +16,7 @@ from .feeds import (
     feed_url_name,
 )
 
-urlpatterns = [
-    path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
-]
+urlpatterns = []
 
 for feed_format in FEED_TYPES:
     urlpatterns += [

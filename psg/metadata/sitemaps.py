@@ -1,10 +1,9 @@
 """/sitemap.xml: every public page of the site with when it last changed.
 
-The Wagtail pages (live, public, no aliases; a page type may add addresses of
-its own routes with ``get_sitemap_urls``, as the region and topic indexes
-do), the news series pages (``/news/series/<slug>/``), and the bulletin
-archive with its published editions. Addresses are absolute from the Wagtail
-site root; each appears once.
+The live, public Wagtail pages (and the routes a page type names with
+``get_sitemap_urls``), the news series pages, and the sections the URL
+configuration adds (the bulletin archive). docs/feeds-and-metadata.md says
+what is listed and why.
 """
 
 import datetime
@@ -12,14 +11,12 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page, get_page_models
 
-from psg.core.addresses import absolute
 from psg.core.models import SectionIndexPage
-from psg.home.models import HomePage
+from psg.core.sites import site_for
 from psg.news.models import NewsIndexPage, NewsPage
 
 from . import content
@@ -36,12 +33,10 @@ def _content_type_ids(models):
     return {ct.pk for ct in ContentType.objects.get_for_models(*models).values()}
 
 
-def listing_types():
-    """Page types that list what is under them: home and the section indexes."""
+def section_index_types():
+    """The section indexes' page types: they list what is under them."""
     return _content_type_ids(
-        model
-        for model in get_page_models()
-        if issubclass(model, (HomePage, SectionIndexPage))
+        model for model in get_page_models() if issubclass(model, SectionIndexPage)
     )
 
 
@@ -60,18 +55,23 @@ def newest(*moments):
 
 
 class SiteSitemap(Sitemap):
-    """The whole site in one list of ``(absolute URL, lastmod)``."""
+    """The whole site in one list of ``(absolute URL, lastmod)``.
 
-    def __init__(self, request):
+    Each of ``sections`` is a function of the site that returns more
+    ``(absolute URL, lastmod)`` pairs, listed after the pages.
+    """
+
+    def __init__(self, request, sections=()):
         self.request = request
-        self.site = content.site_for(request)
+        self.site = site_for(request)
+        self.sections = sections
 
     def items(self):
         seen, entries = set(), []
         for location, lastmod in [
             *self.page_entries(),
             *self.series_entries(),
-            *self.bulletin_entries(),
+            *(entry for section in self.sections for entry in section(self.site)),
         ]:
             if location not in seen:
                 seen.add(location)
@@ -125,11 +125,11 @@ class SiteSitemap(Sitemap):
     def page_entries(self):
         pages = list(self.pages())
         stamps = [as_moment(content.modified_moment(page)) for page in pages]
-        listings = listing_types()
+        section_indexes = section_index_types()
         lastmods = []
         for position, page in enumerate(pages):
             lastmod = stamps[position]
-            if page.content_type_id in listings:
+            if content.is_home_page(page) or page.content_type_id in section_indexes:
                 # A listing changes when anything under it does; in tree
                 # order, a page's descendants follow it.
                 for later in range(position + 1, len(pages)):
@@ -196,30 +196,4 @@ class SiteSitemap(Sitemap):
                 row["published"] or row["first"],
             )
             for row in rows
-        ]
-
-    # The bulletin archive ----------------------------------------------------
-
-    def bulletin_entries(self):
-        """The archive page and each published edition's page."""
-        from psg.bulletin import archive
-
-        editions = []
-        for _series, years in archive.archive():
-            for _year, views in years:
-                for view in views:
-                    lastmod = (
-                        view.edition.updated_at
-                        if view.edition is not None
-                        else as_moment(view.date)
-                    )
-                    editions.append(
-                        (absolute(self.site, view.get_absolute_url()), lastmod)
-                    )
-        if not editions:
-            return []
-        archive_url = absolute(self.site, reverse("bulletin-archive"))
-        return [
-            (archive_url, newest(*(lastmod for _url, lastmod in editions))),
-            *editions,
         ]

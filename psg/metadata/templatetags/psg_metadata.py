@@ -1,5 +1,5 @@
-"""Template tags for what a page says about itself: canonical address, feed
-links, Open Graph and Twitter tags, JSON-LD.
+"""Template tags for what a page says about itself: canonical address, Open
+Graph and Twitter tags, JSON-LD.
 
 ``base.html`` renders its ``title``, ``meta_description``, ``canonical`` and
 ``breadcrumbs`` blocks inside ``{% capture %}``, so the sharing tags and the
@@ -7,12 +7,13 @@ JSON-LD repeat exactly what each page template put in those blocks.
 """
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from psg.core.addresses import root_url
+from psg.core.sites import site_for
 from psg.core.templatetags.psg_tags import site_chrome
-from psg.feeds import content, metadata, structured_data
+from psg.metadata import head, structured_data
 
 register = template.Library()
 
@@ -47,39 +48,14 @@ def capture(parser, token):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's absolute canonical address (see ``metadata.canonical_url``)."""
-    return metadata.canonical_url(context)
-
-
-@register.simple_tag(takes_context=True)
-def page_feeds(context):
-    """The feeds this page offers, for the footer: ``[FeedLinks]``."""
-    chrome = site_chrome(context)
-    return metadata.page_feeds(context, chrome["organisation"].name)
-
-
-@register.simple_tag(takes_context=True)
-def feed_links(context):
-    """``<link rel="alternate">`` for each feed the page offers, RSS and Atom."""
-    links = []
-    for feed in page_feeds(context):
-        links.append(
-            ("application/rss+xml", feed.title + " (RSS)", feed.rss),
-        )
-        links.append(
-            ("application/atom+xml", feed.title + " (Atom)", feed.atom),
-        )
-    return format_html_join(
-        "\n  ",
-        '<link rel="alternate" type="{}" title="{}" href="{}">',
-        links,
-    )
+    """The page's absolute canonical address (see ``head.canonical_url``)."""
+    return head.canonical_url(context)
 
 
 @register.simple_tag(takes_context=True)
 def social_meta(context):
     """Open Graph and Twitter card ``<meta>`` tags."""
-    og, twitter = metadata.social_tags(context, site_chrome(context))
+    og, twitter = head.social_tags(context, site_chrome(context))
     tags = [
         format_html('<meta property="{}" content="{}">', key, value)
         for key, value in og
@@ -96,10 +72,10 @@ def structured_data_scripts(context):
     """The page's JSON-LD, one ``<script type="application/ld+json">`` each."""
     request = context.get("request")
     chrome = site_chrome(context)
-    site = content.site_for(request)
-    url = metadata.plain_text(
-        context.get("captured_canonical")
-    ) or metadata.canonical_url(context)
+    site = site_for(request)
+    url = head.plain_text(context.get("captured_canonical")) or head.canonical_url(
+        context
+    )
     meta = structured_data.PageMeta(
         site=site,
         root=root_url(site),

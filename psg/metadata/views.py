@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from psg.core.addresses import absolute
+from psg.core.sites import site_for
 
-from . import content
 from .sitemaps import SiteSitemap
 
 # Pages for one visitor only (signed links, "check your email", the
@@ -43,10 +43,10 @@ def private_paths():
 
 @require_safe
 def robots_txt(request):
-    site = content.site_for(request)
+    site = site_for(request)
     return render(
         request,
-        "feeds/robots.txt",
+        "metadata/robots.txt",
         {
             "disallow": private_paths(),
             "sitemap_url": absolute(site, reverse("sitemap")),
@@ -56,5 +56,6 @@ def robots_txt(request):
 
 
 @require_safe
-def sitemap(request):
-    return sitemap_views.sitemap(request, {"site": SiteSitemap(request)})
+def sitemap(request, sections=()):
+    """The site's pages, then each of ``sections`` (see ``SiteSitemap``)."""
+    return sitemap_views.sitemap(request, {"site": SiteSitemap(request, sections)})

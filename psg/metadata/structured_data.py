@@ -20,8 +20,13 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from psg.core.addresses import absolute
+from psg.core.page_facts import (
+    author_names,
+    document_size,
+    pdf_files,
+    regions_and_topics,
+)
 from psg.events.models import EventPage, EventStatus
-from psg.home.models import HomePage
 from psg.news.models import NewsPage
 from psg.publications.models import PublicationPage
 
@@ -133,7 +138,7 @@ def organisation(meta):
 
 def about(page):
     """The page's regions (places in Peru) and topics, and their names."""
-    regions, topics = content.regions_and_topics(page)
+    regions, topics = regions_and_topics(page)
     things = [
         {
             "@type": "AdministrativeArea",
@@ -160,7 +165,7 @@ def _image(meta, page):
 
 
 def news_article(meta, page):
-    authors = [{"@type": "Person", "name": name} for name in content.author_names(page)]
+    authors = [{"@type": "Person", "name": name} for name in author_names(page)]
     data = {
         "@context": SCHEMA,
         "@type": "NewsArticle",
@@ -185,7 +190,7 @@ def news_article(meta, page):
 
 
 def report(meta, page):
-    files = content.pdf_files(page)
+    files = pdf_files(page)
     languages = sorted({item.language for item in files}) or [content.language_tag()]
     if page.publisher:
         publisher = {"@type": "Organization", "name": page.publisher}
@@ -219,7 +224,7 @@ def report(meta, page):
                 "contentUrl": absolute(meta.site, item.document.url),
                 "encodingFormat": "application/pdf",
                 "inLanguage": item.language,
-                "contentSize": f"{content.document_size(item.document)} B",
+                "contentSize": f"{document_size(item.document)} B",
             }
             for item in files
         ]
@@ -346,20 +351,26 @@ BUILDERS = [
     (NewsPage, news_article),
     (PublicationPage, report),
     (EventPage, event),
-    (HomePage, lambda meta, page: organisation(meta)),
 ]
+
+
+def _builder(page):
+    for model, build in BUILDERS:
+        if isinstance(page, model):
+            return build
+    if content.is_home_page(page):
+        return lambda meta, page: organisation(meta)
+    return None
 
 
 def for_page(meta, page, trail_html=""):
     """Every JSON-LD object for a page: its own type's, then its breadcrumbs."""
     objects = []
-    if isinstance(page, Page):
-        for model, build in BUILDERS:
-            if isinstance(page, model):
-                data = build(meta, page)
-                # A draft in preview has no dates yet: say nothing rather than null.
-                objects.append({k: v for k, v in data.items() if v is not None})
-                break
+    build = _builder(page) if isinstance(page, Page) else None
+    if build is not None:
+        data = build(meta, page)
+        # A draft in preview has no dates yet: say nothing rather than null.
+        objects.append({k: v for k, v in data.items() if v is not None})
     if trail_html and str(trail_html).strip():
         crumbs = breadcrumb_list(meta, trail_html)
         if crumbs:

@@ -1,28 +1,24 @@
-"""What a page's <head> says about it to browsers, feed readers and sharers.
+"""What a page's <head> says about it to search engines and sharers: the
+canonical address, and the Open Graph and Twitter card tags.
 
-The canonical address, the feeds a page offers (autodiscovery links), and the
-Open Graph and Twitter card tags. The template tags in
-``psg.feeds.templatetags.psg_metadata`` put them in ``base.html``.
+``psg.metadata.templatetags.psg_metadata`` puts them in ``base.html``.
 """
 
 import html
 import re
-from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from psg.core.addresses import absolute
 from psg.core.models import SocialLink
+from psg.core.page_facts import item_moment, regions_and_topics
+from psg.core.sites import site_for
 from psg.news.models import NewsPage
-from psg.taxonomy.models import Region, Series, Topic
 
 from . import content
-from .feeds import ATOM, RSS, feed_title, feed_url_name
 
 # Listing filters whose value, once the view has checked it and put it in the
 # context under the same name, belongs in the canonical address.
@@ -50,11 +46,9 @@ def _page_number(context):
 def canonical_query(context, request):
     """The query string a page's canonical address keeps: filters and page.
 
-    A view may name it outright with ``canonical_query`` in its context (a
-    query string or a dict); otherwise a checked filter (``CANONICAL_FILTERS``)
-    and the number of the listing page shown (above 1; ``items`` in the
-    context is the paginator's page) are kept, and everything else (tracking
-    parameters, page numbers on pages that have no pages) is dropped.
+    The view's own ``canonical_query`` (a string or a dict) if it gives one,
+    else the checked filters and a page number above 1; everything else is
+    dropped (docs/feeds-and-metadata.md, "Canonical addresses").
     """
     explicit = context.get("canonical_query")
     if isinstance(explicit, str):
@@ -77,7 +71,7 @@ def canonical_url(context):
     """The absolute address this page is best known by, from the site root."""
     request = context.get("request")
     page = context.get("page")
-    site = content.site_for(request)
+    site = site_for(request)
     url = None
     if isinstance(page, Page) and page.pk:
         url = page.get_full_url(request)
@@ -90,50 +84,6 @@ def canonical_url(context):
         url = absolute(site, request.path if request is not None else "/")
     query = canonical_query(context, request)
     return f"{url}?{query}" if query else url
-
-
-# Feed autodiscovery ----------------------------------------------------
-
-
-@dataclass
-class FeedLinks:
-    """One feed in both formats, with what to call it."""
-
-    label: str
-    title: str
-    rss: str
-    atom: str
-
-
-def _feed_links(site, organisation_name, subject, label, slug=None):
-    kwargs = {"slug": slug} if slug else {}
-    return FeedLinks(
-        label=label,
-        title=feed_title(organisation_name, label),
-        rss=absolute(site, reverse(feed_url_name(subject, RSS), kwargs=kwargs)),
-        atom=absolute(site, reverse(feed_url_name(subject, ATOM), kwargs=kwargs)),
-    )
-
-
-def page_feeds(context, organisation_name):
-    """The feeds a page offers: all news, publications, and its own term's.
-
-    A page about one region, topic or series has ``region``, ``topic`` or
-    ``series`` in its context; its term's feed comes first.
-    """
-    site = content.site_for(context.get("request"))
-    feeds = []
-    for subject, model in (("region", Region), ("topic", Topic), ("series", Series)):
-        term = context.get(subject)
-        if isinstance(term, model) and term.slug:
-            feeds.append(
-                _feed_links(site, organisation_name, subject, term.name, term.slug)
-            )
-    feeds.append(_feed_links(site, organisation_name, "news", _("News")))
-    feeds.append(
-        _feed_links(site, organisation_name, "publications", _("Publications"))
-    )
-    return feeds
 
 
 # Open Graph and Twitter cards --------------------------------------------
@@ -158,7 +108,7 @@ def social_tags(context, chrome):
     them as it renders them); the rest comes from the page.
     """
     request = context.get("request")
-    site = content.site_for(request)
+    site = site_for(request)
     organisation = chrome["organisation"]
     page = context.get("page")
     page = page if isinstance(page, Page) else None
@@ -186,9 +136,9 @@ def social_tags(context, chrome):
         if image["alt"]:
             og.append(("og:image:alt", image["alt"]))
     if article:
-        regions, topics = content.regions_and_topics(page)
+        regions, topics = regions_and_topics(page)
         og += [
-            ("article:published_time", content.iso(content.item_moment(page))),
+            ("article:published_time", content.iso(item_moment(page))),
             ("article:modified_time", content.iso(content.modified_moment(page))),
             ("article:section", str(page.get_kind_display())),
         ]

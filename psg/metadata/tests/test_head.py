@@ -1,11 +1,8 @@
-"""What every page's <head> offers: feed links, canonical address, sharing tags."""
+"""What every page's <head> says: canonical address, sharing tags."""
 
 import datetime
 
 import pytest
-
-from django.template import Context, Template
-from django.test import RequestFactory
 
 from psg.events.tests.factories import EventPageFactory
 from psg.news.tests.factories import NewsPageFactory
@@ -16,29 +13,6 @@ from psg.taxonomy.tests.factories import SeriesFactory, region, topic
 from .conftest import image_body, parse_head, publish
 
 pytestmark = pytest.mark.django_db
-
-SITE_FEEDS = [
-    (
-        "application/rss+xml",
-        "Peru Support Group — News (RSS)",
-        "http://localhost/feeds/news.rss",
-    ),
-    (
-        "application/atom+xml",
-        "Peru Support Group — News (Atom)",
-        "http://localhost/feeds/news.atom",
-    ),
-    (
-        "application/rss+xml",
-        "Peru Support Group — Publications (RSS)",
-        "http://localhost/feeds/publications.rss",
-    ),
-    (
-        "application/atom+xml",
-        "Peru Support Group — Publications (Atom)",
-        "http://localhost/feeds/publications.atom",
-    ),
-]
 
 
 @pytest.fixture
@@ -74,90 +48,6 @@ def pages(home_page, news_index, publication_index, event_index, photo):
 
 def url_of(page):
     return page if isinstance(page, str) else page.url
-
-
-def test_every_page_type_links_the_site_feeds(client, pages, organisation):
-    urls = [url_of(page) for page in pages.values()]
-    urls += ["/no-such-page/", "/bulletin/", "/join/", "/bulletin/subscribe/"]
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code in (200, 404), url
-        alternates = parse_head(response).alternates()
-        for feed in SITE_FEEDS:
-            assert feed in alternates, (url, feed)
-
-
-def test_a_series_page_links_its_own_feed_first(client, pages):
-    response = client.get(pages["series"])
-    alternates = parse_head(response).alternates()
-    assert alternates[:2] == [
-        (
-            "application/rss+xml",
-            "Peru Support Group — Letter from Puno (RSS)",
-            "http://localhost/feeds/series/letter-from-puno.rss",
-        ),
-        (
-            "application/atom+xml",
-            "Peru Support Group — Letter from Puno (Atom)",
-            "http://localhost/feeds/series/letter-from-puno.atom",
-        ),
-    ]
-    assert client.get("/feeds/series/letter-from-puno.rss").status_code == 200
-    # Other pages offer no term feed.
-    news_alternates = parse_head(client.get(pages["news"].url)).alternates()
-    assert news_alternates == SITE_FEEDS
-
-
-def test_region_and_topic_pages_link_their_feeds(rf, site):
-    """Any page with ``region`` or ``topic`` in its context (the term pages)."""
-    request = RequestFactory().get("/regions/cajamarca/")
-    template = Template("{% load psg_metadata %}{% feed_links %}")
-    for name, term, url in [
-        ("region", region("cajamarca"), "http://localhost/feeds/regions/cajamarca"),
-        ("topic", topic("mining"), "http://localhost/feeds/topics/mining"),
-    ]:
-        output = template.render(Context({"request": request, name: term}))
-        assert (
-            f'<link rel="alternate" type="application/rss+xml" title="Peru Support '
-            f'Group — {term.name} (RSS)" href="{url}.rss">'
-        ) in output
-        assert (
-            f'<link rel="alternate" type="application/atom+xml" title="Peru Support '
-            f'Group — {term.name} (Atom)" href="{url}.atom">'
-        ) in output
-        assert output.index(url) < output.index("/feeds/news.rss")
-
-
-def test_term_pages_of_the_site_link_their_feeds(client, home_page):
-    from psg.taxonomy import models as taxonomy_models
-
-    index_model = getattr(taxonomy_models, "RegionIndexPage", None)
-    if index_model is None:
-        pytest.skip("the site has no region pages")
-    index = index_model(title="Regions", slug="regions")
-    home_page.add_child(instance=index)
-    publish(index)
-    response = client.get("/regions/cajamarca/")
-    assert response.status_code == 200
-    alternates = parse_head(response).alternates()
-    assert alternates[0][2] == "http://localhost/feeds/regions/cajamarca.rss"
-    assert alternates[1][2] == "http://localhost/feeds/regions/cajamarca.atom"
-
-
-def test_the_footer_shows_the_feeds(client, pages):
-    html = client.get(pages["series"]).content.decode()
-    footer = html[html.index('<footer class="site-footer">') :]
-    assert '<nav class="site-footer__feeds" aria-label="Feeds">' in footer
-    for label, url in [
-        ("Letter from Puno", "http://localhost/feeds/series/letter-from-puno"),
-        ("News", "http://localhost/feeds/news"),
-        ("Publications", "http://localhost/feeds/publications"),
-    ]:
-        assert (
-            f'<a href="{url}.rss" type="application/rss+xml">RSS'
-            f'<span class="visually-hidden"> ({label})</span></a>'
-        ) in footer
-        assert f'<a href="{url}.atom" type="application/atom+xml">Atom' in footer
 
 
 def test_sharing_tags_on_a_news_page(client, pages, organisation):
@@ -254,11 +144,6 @@ def test_canonical_and_sharing_tags_follow_the_site_address(client, site, pages)
         "https://psg.example.org/news/strike-in-juliaca/"
     ]
     assert head.property("og:image")[0].startswith("https://psg.example.org/media/")
-    assert ("application/rss+xml") in [kind for kind, _, _ in head.alternates()]
-    assert all(
-        href.startswith("https://psg.example.org/feeds/")
-        for _, _, href in head.alternates()
-    )
 
 
 def test_pages_stay_publicly_cacheable(client, pages):

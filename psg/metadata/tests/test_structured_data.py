@@ -9,7 +9,11 @@ from PIL import Image
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 
+from wagtail.models import Page, get_page_models
+
 from psg.events.tests.factories import EventPageFactory
+from psg.home.models import HomePage
+from psg.metadata.content import is_home_page
 from psg.news.models import NewsPage
 from psg.news.tests.factories import AuthorFactory, NewsPageFactory
 from psg.publications.models import PublicationFile
@@ -281,6 +285,20 @@ def test_organisation_on_the_home_page(client, home_page, organisation):
         "https://bsky.app/profile/psg.example",
     ]
     assert org["identifier"]["value"] == "1155323"
+
+
+def test_the_home_page_is_known_by_its_depth(home_page, news_index):
+    """The JSON-LD and the sitemap know the home page without importing it."""
+    root = Page.get_first_root_node()
+    under_root = [
+        model
+        for model in get_page_models()
+        if model.is_creatable and model.can_exist_under(root)
+    ]
+    assert under_root == [HomePage]
+    assert HomePage.max_count == 1
+    assert is_home_page(home_page)
+    assert not is_home_page(news_index)
 
 
 def test_breadcrumbs_where_the_page_shows_them(client, home_page, news_index):
