@@ -5,8 +5,6 @@ from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from wagtail.models import Site
-
 from psg.core.models import (
     FooterLink,
     MenuItem,
@@ -14,6 +12,7 @@ from psg.core.models import (
     OrganisationSettings,
     SidebarPromo,
 )
+from psg.core.sites import site_for
 
 register = template.Library()
 
@@ -32,9 +31,7 @@ def site_chrome(context):
     cached = getattr(request, "_psg_chrome", None)
     if cached is not None:
         return cached
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
+    site = site_for(request)
     navigation = (
         NavigationSettings.base_queryset()
         .prefetch_related(
