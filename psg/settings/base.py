@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "psg.api",
     "psg.search",
     "psg.feeds",
+    "psg.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

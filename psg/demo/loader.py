@@ -39,6 +39,7 @@ from psg.core.models import (
 )
 from psg.core.site_structure import get_or_create_section
 from psg.events.models import EventPage
+from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsPage, RelatedItem
 from psg.publications.models import PublicationFile, PublicationPage
 from psg.standard_pages.models import StandardPage
@@ -350,8 +351,6 @@ class DemoLoader:
         self.count(organisation, created)
 
     def load_bank_details(self, default_site):
-        from psg.members.models import MembershipSettings
-
         membership = MembershipSettings.for_site(default_site)
         created = not any(getattr(membership, name) for name in site.BANK_DETAILS)
         if created:
