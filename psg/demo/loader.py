@@ -1,11 +1,8 @@
 """Puts the demo content into the default site, creating only what is missing.
 
-Every demo object has a stable key: a page its slug under its parent, an image
-or document its file name, an author their name, a series its slug; the site
-settings and the home page count as present once they hold anything. An
-object found by its key is left exactly as it is, so a second run creates
-nothing and an editor's changes survive; an object deleted by an editor comes
-back on the next run.
+An object found by its stable key (a page by its slug under its parent, a file
+by its name…) is left as it is, so a second run creates nothing and editors'
+changes survive. docs/demo-content.md lists the keys.
 """
 
 import datetime
