@@ -9,6 +9,7 @@ class LegacyConfig(AppConfig):
     verbose_name = _("Legacy")
 
     def ready(self):
+        # signals imports auth's models, which need the app registry ready.
         from .signals import grant_editors_view_permission
 
         post_migrate.connect(grant_editors_view_permission, sender=self)

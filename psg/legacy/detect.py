@@ -15,15 +15,12 @@ _STREET_BEFORE = re.compile(
 class TermMatcher:
     """Finds which terms (regions, topics) a text names, on whole words.
 
-    ``terms`` are objects with a ``match_terms()`` method giving their folded
-    names and aliases, such as Region and Topic; matching folds the text the
-    same way, so "Cuzco" finds Cusco and "APURIMAC" finds Apurímac.
-
-    With ``nested=False`` (regions), a name inside another term's longer name
-    where the two overlap in the text is part of that name, not a match of its
-    own: "Lima region" and "Región Lima" name Lima Region, not Lima Province
-    ("Lima") as well. With ``nested=True`` (topics) every name counts:
-    "forcibly sterilised women" is about forced sterilisations and gender.
+    ``terms`` give their folded names and aliases through ``match_terms()``
+    (Region, Topic); the text is folded the same way, so "Cuzco" finds Cusco.
+    With ``nested=False`` (regions) a name inside a longer term's name at the
+    same place is part of that name: "Región Lima" is Lima Region, not Lima
+    Province as well. With ``nested=True`` (topics) every name counts. The
+    rules are in docs/legacy-import.md.
     """
 
     def __init__(self, terms, nested=True):

@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from psg.news.models import NEWS_PER_PAGE, NewsIndexPage
 
-from .parser import legacy_path
+from .parsing.addresses import legacy_path
 
 # The legacy listings took an item offset; more than nine digits is not one.
 _POSITION = re.compile(r"\s*(\d{1,9})\s*")

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "psg.search",
     "psg.feeds",
     "psg.metadata",
+    "psg.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

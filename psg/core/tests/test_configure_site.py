@@ -1,10 +1,19 @@
 import pytest
 
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches the sites' addresses; a test here changes them, and its
+    rollback would leave the next test on this worker the cached new one."""
+    yield
+    cache.clear()
 
 
 def test_sets_the_site_address_and_canonical_links_follow(client, site, settings):

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from psg.legacy.models import LegacyItem
 from psg.members.tests.factories import editor_user, secretary_user
 
-from .conftest import ARTICLE_WATER, NEWS_LISTING
+from .conftest import ARTICLE_WATER, NEWS_LISTING, PUBLICATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,6 @@ def test_an_editor_lists_searches_and_inspects_the_imported_items(client, import
 
 
 def test_the_list_filters_by_kind(client, imported, import_files):
-    from .conftest import PUBLICATIONS
-
     import_files(PUBLICATIONS)
     publication = LegacyItem.objects.filter(kind=LegacyItem.Kind.PUBLICATION).first()
     client.force_login(editor_user())

@@ -9,8 +9,8 @@ from pypdf import PdfReader, PdfWriter
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-from psg.core.demo.pdf import render_pdf
-from psg.core.demo.spec import DocumentText
+from psg.demo.pdf import render_pdf
+from psg.demo.spec import DocumentText
 from psg.publications import pdf_text
 from psg.publications.models import PublicationFile, PublicationPage
 from psg.publications.tests.factories import DocumentFactory, PublicationPageFactory

@@ -8,7 +8,11 @@ from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
 
-from psg.legacy.importer import LegacyImporter, collect_files, default_show_progress
+from psg.legacy.importing.files import (
+    LegacyImporter,
+    collect_files,
+    default_show_progress,
+)
 
 # Publishing a page logs a line or two per page (and per background task) at
 # INFO: fine for the admin, a flood for an import of thousands of items.

@@ -31,6 +31,7 @@ from psg.core.models import (
     SocialLink,
 )
 from psg.events.models import EventIndexPage, EventPage
+from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsIndexPage, NewsPage, RelatedItem
 from psg.publications.models import (
     PublicationFile,
@@ -38,7 +39,13 @@ from psg.publications.models import (
     PublicationPage,
 )
 from psg.standard_pages.models import StandardPage
-from psg.taxonomy.models import Series
+from psg.taxonomy.models import (
+    Region,
+    RegionIndexPage,
+    Series,
+    Topic,
+    TopicIndexPage,
+)
 
 SUMMARY = re.compile(r"^Demo content: (\d+) created, (\d+) already present$")
 STANDARD_SLUGS = {
@@ -356,18 +363,12 @@ def test_a_deleted_demo_page_comes_back_on_the_next_run(demo):
 
 
 def test_demo_bank_details_show_on_the_payment_pages(demo):
-    from wagtail.models import Site
-
-    from psg.members.models import MembershipSettings
-
     membership = MembershipSettings.for_site(Site.objects.get(is_default_site=True))
     assert membership.sort_code == "00-00-00"
     assert membership.bank_name == "Demo Bank plc"
 
 
 def test_region_and_topic_pages_with_a_few_descriptions(demo, client, home_page):
-    from psg.taxonomy.models import Region, RegionIndexPage, Topic, TopicIndexPage
-
     for model, slug in ((RegionIndexPage, "regions"), (TopicIndexPage, "topics")):
         page = model.objects.get()
         assert page.slug == slug and page.live and page.intro

@@ -2,7 +2,7 @@ import logging
 
 from django.core.management.base import BaseCommand
 
-from psg.core.demo import load_demo_content
+from psg.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):

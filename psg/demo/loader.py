@@ -1,11 +1,8 @@
 """Puts the demo content into the default site, creating only what is missing.
 
-Every demo object has a stable key: a page its slug under its parent, an image
-or document its file name, an author their name, a series its slug; the site
-settings and the home page count as present once they hold anything. An
-object found by its key is left exactly as it is, so a second run creates
-nothing and an editor's changes survive; an object deleted by an editor comes
-back on the next run.
+An object found by its stable key (a page by its slug under its parent, a file
+by its name…) is left as it is, so a second run creates nothing and editors'
+changes survive. docs/demo-content.md lists the keys.
 """
 
 import datetime
@@ -39,6 +36,7 @@ from psg.core.models import (
 )
 from psg.core.site_structure import get_or_create_section
 from psg.events.models import EventPage
+from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsPage, RelatedItem
 from psg.publications.models import PublicationFile, PublicationPage
 from psg.standard_pages.models import StandardPage
@@ -350,8 +348,6 @@ class DemoLoader:
         self.count(organisation, created)
 
     def load_bank_details(self, default_site):
-        from psg.members.models import MembershipSettings
-
         membership = MembershipSettings.for_site(default_site)
         created = not any(getattr(membership, name) for name in site.BANK_DETAILS)
         if created:

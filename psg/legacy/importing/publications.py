@@ -1,0 +1,85 @@
+"""Importing one publication from the publications listing."""
+
+from psg.core.site_structure import get_or_create_section
+from psg.core.text import normalise_title
+from psg.legacy.models import LegacyItem
+from psg.publications.models import PublicationIndexPage, PublicationPage
+
+from .items import ItemImporter, paragraph_html, record_state
+from .report import CREATED, ItemResult
+from .slugs import unique_slug
+
+
+class PublicationImporter(ItemImporter):
+    """Creates or updates the PublicationPage of a parsed PublicationItem."""
+
+    kind = LegacyItem.Kind.PUBLICATION
+
+    def texts(self, item):
+        return [item.title, *item.paragraphs]
+
+    def import_item(self, item, file_name):
+        """Create or update the page for one publication; returns an ItemResult."""
+        key, record = self.find_record(item)
+        description = "".join(paragraph_html(text) for text in item.paragraphs)
+        if record is None:
+            return self._create(item, key, file_name, description)
+        return self._update(item, record, file_name, description)
+
+    def _create(self, item, key, file_name, description):
+        parent = get_or_create_section(
+            PublicationIndexPage, "Resources", "publications"
+        )
+        page = PublicationPage(
+            title=item.title,
+            slug=unique_slug(item.title, parent.get_children(), "item"),
+            date=item.date,
+            date_precision=item.date_precision,
+            kind=item.kind,
+            summary=item.summary,
+            description=description,
+        )
+        regions, topics = self.terms(item)
+        page.regions.set(regions)
+        page.topics.set(topics)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        LegacyItem.objects.create(
+            key=key,
+            kind=self.kind,
+            normalised_title=normalise_title(item.title)[:255],
+            title=item.title,
+            date=item.date,
+            date_precision=item.date_precision,
+            page=page,
+            from_listing=True,
+            teaser_source=LegacyItem.Source.LISTING,
+            body_source=LegacyItem.Source.LISTING,
+            imported_summary=item.summary,
+            imported_body=[description],
+            imported_regions=[region.slug for region in regions],
+            imported_topics=[topic.slug for topic in topics],
+            source_files=[file_name],
+        )
+        return ItemResult(CREATED, item.title, [])
+
+    def _update(self, item, record, file_name, description):
+        notes, changes = [], {}
+        page = record.page.specific if record.page_id else None
+        before = record_state(record)
+        if page is not None:
+            if page.summary == record.imported_summary:
+                if item.summary != page.summary:
+                    changes["summary"] = item.summary
+                record.imported_summary = item.summary
+            elif item.summary != record.imported_summary:
+                notes.append("summary edited in the admin: kept")
+            imported = record.imported_body[0] if record.imported_body else ""
+            if page.description == imported:
+                if description != page.description:
+                    changes["description"] = description
+                record.imported_body = [description]
+            elif description != imported:
+                notes.append("description edited in the admin: kept")
+            changes.update(self.date_changes(item, record, page))
+        return self.finish_update(record, page, item, file_name, changes, notes, before)
