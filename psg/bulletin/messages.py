@@ -36,10 +36,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
 
-from psg.core.email import render_email
+from psg.core.addresses import absolute, root_url
 from psg.core.models import OrganisationSettings
-from psg.members.join.applications import absolute_url
+from psg.core.templated_email import render_email
 
 from . import archive
 from .models import Subscriber, delivery_message_id
@@ -84,16 +85,13 @@ def introduction_text(value):
 
 
 def _absolute_links(value):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return _RELATIVE_LINK.sub(rf'\1="{base}/', value or "")
+    return _RELATIVE_LINK.sub(rf'\1="{root_url(None)}/', value or "")
 
 
 class EditionMessages:
     """Builds the messages of one edition; render once, then ``message()`` each."""
 
     def __init__(self, edition, subject_prefix=""):
-        from wagtail.rich_text import expand_db_html
-
         self.edition = edition
         # Each message's unsubscribe link names its series (RFC 8058: a
         # one-click request leaves the list the message came from).
@@ -111,7 +109,7 @@ class EditionMessages:
             "introduction_html": _absolute_links(expand_db_html(view.introduction)),
             "introduction_text": introduction_text(view.introduction),
             "items": view.items(full_urls=True),
-            "edition_url": absolute_url(edition.get_absolute_url()),
+            "edition_url": absolute(None, edition.get_absolute_url()),
             "unsubscribe_url": _PLACEHOLDER,
         }
         self.subject, self.text, self.html = render_email(TEMPLATE, context)

@@ -61,6 +61,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from psg.core.smtp import MAIL_ERRORS
+
 from .bounces import record_delivery_success
 from .messages import EditionMessages
 from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
@@ -361,7 +363,7 @@ def _send_rows(edition, rows, cutoff, summary):
                 connection.open()
                 if not connection.send_messages([message]):
                     raise smtplib.SMTPException("The mail backend sent nothing.")
-            except (smtplib.SMTPException, OSError) as error:
+            except MAIL_ERRORS as error:
                 code = _refusal_code(error)
                 if code is None:
                     # The connection failed: the message was not accepted, so

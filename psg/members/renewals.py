@@ -26,7 +26,6 @@ does the same job without the task worker. See docs/membership.md.
 
 import datetime
 import logging
-import smtplib
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -36,7 +35,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from psg.core import scheduling
-from psg.core.email import build_email
+from psg.core.smtp import MAIL_ERRORS
+from psg.core.templated_email import build_email
 from psg.members.models import Member, MembershipSettings, RenewalReminder
 
 logger = logging.getLogger(__name__)
@@ -216,7 +216,7 @@ def send_reminder(member, reminder, settings_):
     )
     try:
         message.send()
-    except (smtplib.SMTPException, OSError):
+    except MAIL_ERRORS:
         # Not accepted: release the claim so the next run tries again.
         logger.exception(
             "Renewal reminder %s for member %s not sent", reminder.kind, member.pk

@@ -22,7 +22,7 @@ from psg.bulletin.models import (
 )
 from psg.bulletin.sending import recipients, run_batch, start_sending
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 from psg.members.tests.test_join import page_text, text_of
 from psg.members.tokens import make_token
 from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory

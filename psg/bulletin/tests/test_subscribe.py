@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from psg.bulletin.models import Subscriber
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
 from psg.members.tests.test_join import page_text, text_of
@@ -238,7 +238,7 @@ def test_one_ip_address_is_limited(client, smtp_server, site, settings):
 
 
 def test_a_mail_failure_keeps_nothing(client, site, settings):
-    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # nothing listens here
 

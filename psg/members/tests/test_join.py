@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -642,7 +642,7 @@ def test_markup_is_escaped_when_the_form_comes_back_with_errors(client):
 
 
 def test_when_the_email_cannot_be_sent_nothing_is_kept(client, settings):
-    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # discard: nothing listens
     settings.EMAIL_TIMEOUT = 2
@@ -658,7 +658,7 @@ def test_an_address_with_accents_before_the_at_gets_its_email_and_joins(
     client, smtp_server
 ):
     # The form accepts international addresses; they go over SMTPUTF8
-    # (psg.core.mail), not as an encoded word no server delivers to.
+    # (psg.core.smtp), not as an encoded word no server delivers to.
     response = submit(client, email="josé.pérez@ejemplo.pe")
     assert response.status_code == 302
     [received] = smtp_server.messages

@@ -7,7 +7,7 @@ import pytest
 
 from django.core.cache import cache
 
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 from psg.members.models import JoinApplication, Member
 from psg.members.tests.factories import MemberFactory
 from psg.members.tests.test_join import SENT_URL, form_data, page_text, submit

@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from psg.core.permissions import SECRETARY_GROUP
+from psg.members.groups import create_membership_secretary_group
 from psg.members.models import ErasureLog, JoinApplication
-from psg.members.signals import SECRETARY_GROUP, create_membership_secretary_group
 
 from .factories import (
     GiftAidDeclarationFactory,

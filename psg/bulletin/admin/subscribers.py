@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from .models import BulletinSeries, Subscriber
+from psg.bulletin.models import BulletinSeries, Subscriber
 
 
 class SubscriberFilterSet(WagtailFilterSet):
