@@ -18,10 +18,8 @@
   run for days) sends the reminder that is due now, once, and never a
   "30 days before" once the end has come.
 
-Scheduling: ``schedule_next_run()`` keeps exactly one future run of the
-``run_renewals`` task waiting in the database task queue (the task calls it
-first thing); a cron job or systemd timer calling ``manage.py run_renewals``
-does the same job without the task worker. See docs/membership.md.
+The ``run_renewals`` task (psg.members.tasks) runs it daily, or a cron job
+calling ``manage.py run_renewals``. See docs/membership.md.
 """
 
 import datetime
@@ -235,14 +233,3 @@ def send_reminder(member, reminder, settings_):
 def next_run_time(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
     return scheduling.next_daily_run(DAILY_RUN_AT, now)
-
-
-def schedule_next_run(now=None):
-    """Make sure one future run of the ``run_renewals`` task is waiting
-    (see ``psg.core.scheduling.ensure_waiting``); returns when it is due, or
-    None when the task backend cannot defer tasks."""
-    from psg.members import tasks
-
-    return scheduling.ensure_waiting(
-        tasks.run_renewals, next_run_time(now), "run_renewals"
-    )
