@@ -5,6 +5,7 @@ import pytest
 
 from psg.bulletin.models import BulletinSeries, Subscriber, Subscription
 from psg.members.erasure import erase_member
+from psg.members.join.applications import CONSENTS
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
 
@@ -85,8 +86,6 @@ def test_a_bouncing_address_stays_stopped():
 
 
 def test_joining_with_the_bulletin_ticked_subscribes():
-    from psg.members.join.applications import CONSENTS
-
     member = MemberFactory()
     for kind, _field, wording in CONSENTS:
         member.record_consent(

@@ -23,6 +23,7 @@ from psg.members.tests.factories import MemberFactory
 
 from .subscriber_factories import SubscriberFactory
 from .test_bounces import deliver, hard, junk, maildir  # noqa: F401 (fixture)
+from .test_subscribe import confirm_path, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +81,6 @@ def test_unconfirmed_sign_ups_go_once_their_link_has_expired(settings):
 
 
 def test_asking_again_restarts_the_clock(client, smtp_server, settings, site):
-    from .test_subscribe import submit
-
     submit(client)
     subscriber = Subscriber.objects.get()
     age(subscriber, settings.PSG_JOIN_LINK_MAX_AGE + 60)
@@ -95,8 +94,6 @@ def test_asking_again_restarts_the_clock(client, smtp_server, settings, site):
 def test_a_purged_sign_ups_link_says_it_has_expired(
     client, smtp_server, settings, site
 ):
-    from .test_subscribe import confirm_path, submit
-
     submit(client)
     path = confirm_path(smtp_server.messages[0])
     age(Subscriber.objects.get(), settings.PSG_JOIN_LINK_MAX_AGE + 60)
