@@ -2,23 +2,10 @@
 unsubscribe link, List-Unsubscribe headers and a stable Message-ID.
 
 The edition is rendered once (``EditionMessages``) with a placeholder where
-the unsubscribe link goes; each subscriber's message swaps in their own link.
-That keeps a 10,000-recipient send from rendering and inlining the same HTML
-10,000 times.
-
-Two forms of the same message:
-
-- ``message()``: a Django EmailMultiAlternatives, used for test sends and
-  wherever a message is looked at as an object;
-- ``prepared()``: the sending path. The standard library's email package
-  lays out the whole MIME message once per edition (headers encoded and
-  folded, the multipart structure, both parts quoted-printable) with
-  placeholders for the recipient, the Message-ID, the date, the
-  List-Unsubscribe link and the two bodies; each subscriber's bytes are that
-  layout with their values put in, the bodies quoted-printable encoded by
-  ``binascii`` (C). Generating the MIME tree for every message was most of
-  the sending worker's time (see docs/benchmarks.md). The tests check that
-  both forms carry the same headers and bodies.
+the unsubscribe link goes. ``message()`` gives a Django message (test sends);
+``prepared()``, the sending path, fills each subscriber's values into a MIME
+layout made once per edition. The tests check both carry the same headers
+and bodies; docs/bulletin.md says why.
 """
 
 import binascii

@@ -1,19 +1,9 @@
-"""The bulletin's scheduled upkeep, run by the task worker (django-tasks).
+"""The bulletin's scheduled upkeep: the daily purge of unconfirmed sign-ups,
+and reading bounces from PSG_BOUNCE_MAILDIR.
 
-Two self-rescheduling tasks (``psg.bulletin.tasks``), each keeping exactly
-one future run of itself waiting in the database task queue:
-
-- ``bulletin_daily``, every day at 05:30 London time: deletes sign-ups
-  nobody confirmed within their link's lifetime, and makes sure the bounce
-  task is waiting when a bounce Maildir is configured;
-- ``process_bounces``, every ``PSG_BOUNCE_INTERVAL_MINUTES`` (default 15)
-  while ``PSG_BOUNCE_MAILDIR`` is set: reads that Maildir's new bounce
-  notifications (``psg.bulletin.bounces.process_maildir``, which marks each
-  one it has read, so a second run counts nothing again).
-
-Each run queues its successor (``psg.bulletin.tasks``) before doing its work.
-``manage.py bulletin_upkeep --schedule`` seeds both; without it the command
-does the work once, for a cron job. See docs/bulletin.md.
+The tasks of psg.bulletin.tasks run it and queue their next run first;
+``manage.py bulletin_upkeep`` does the same work once, for a cron job.
+docs/bulletin.md says when each runs.
 """
 
 import datetime

@@ -1,25 +1,11 @@
 """The daily renewals job: reminders before and on a period's end, then lapsing.
 
-``run_renewals()`` is safe to run any number of times a day, and after a crash:
-
-- Each reminder is claimed before it is sent, by creating its RenewalReminder
-  row (unique per member, period end and kind) in a transaction of its own;
-  whoever creates the row sends the email, and ``sent_at`` is set as soon as
-  the SMTP server has accepted it. A second run finds the row and sends nothing.
-- A row still without ``sent_at`` an hour after it was claimed is a send that
-  died before the server accepted it, so the next run claims it again and
-  sends it. The one window where a member could get a reminder twice is a
-  crash between the server's acceptance and the ``sent_at`` update: one
-  UPDATE of one row in autocommit, right after ``send()`` returns.
-- A send the server refuses (or an unreachable server) releases the claim, so
-  the next run tries again.
-- Reminders are keyed on the member's current period end, so a member who has
-  renewed is never reminded about the old period; a late run (the job did not
-  run for days) sends the reminder that is due now, once, and never a
-  "30 days before" once the end has come.
-
-The ``run_renewals`` task (psg.members.tasks) runs it daily, or a cron job
-calling ``manage.py run_renewals``. See docs/membership.md.
+``run_renewals()`` is safe to run any number of times a day, and after a
+crash: each reminder is claimed (its RenewalReminder row, unique per member,
+period end and kind) before it is sent, and marked sent once the SMTP server
+has accepted it. The ``run_renewals`` task (psg.members.tasks) runs it daily,
+or a cron job calling ``manage.py run_renewals``. docs/membership.md
+("Renewals") tells the whole story.
 """
 
 import datetime
