@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from psg.core.permissions import EDITORS_GROUP, SECRETARY_GROUP
 from psg.members import tokens
 from psg.members.account import session
 from psg.members.account.emails import signin_token
@@ -369,7 +370,7 @@ def editor_client(client, site):
     editor = get_user_model().objects.create_user(
         "editor", "editor@example.org", "a-long-test-password", is_staff=True
     )
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(editor)
     return client
 
@@ -379,7 +380,7 @@ def secretary_client(client, site):
     secretary = get_user_model().objects.create_user(
         "secretary", "secretary@example.org", "a-long-test-password", is_staff=True
     )
-    secretary.groups.add(Group.objects.get(name="Membership secretary"))
+    secretary.groups.add(Group.objects.get(name=SECRETARY_GROUP))
     client.force_login(secretary)
     return client
 
