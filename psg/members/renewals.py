@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from psg.core import scheduling
+from psg.core.addresses import absolute
 from psg.core.smtp import MAIL_ERRORS
 from psg.core.templated_email import build_email
 from psg.members.models import Member, MembershipSettings, RenewalReminder
@@ -186,7 +187,7 @@ def reminder_context(member, reminder, settings_):
         "pays_by_standing_order": member.payment_method == "standing-order",
         "bank": settings_,
         "secretary_email": settings_.secretary_email,
-        "sign_in_path": reverse("membership-sign-in"),
+        "sign_in_url": absolute(None, reverse("membership-sign-in")),
     }
 
 
