@@ -1,6 +1,6 @@
 """Bulletin subscribers in the admin: the membership secretary's, never editors'
 (subscriber addresses are personal data; only the secretary's group and
-superusers hold the subscriber permissions, see psg.members.signals)."""
+superusers hold the subscriber permissions, see psg.bulletin.signals)."""
 
 import django_filters
 
