@@ -89,7 +89,7 @@ def start_smtp_server(settings):
         controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
         controller.start()
         controllers.append(controller)
-        settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+        settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = port
         settings.EMAIL_USE_TLS = False

@@ -1,17 +1,11 @@
 """Subscribing to the bulletin and leaving it, for members and others.
 
-A member's bulletin consent and their Subscriber row are kept in step:
-``Member.record_consent`` calls ``sync_member_subscription`` whenever a
-bulletin consent is recorded, and unsubscribing a member's address records
-the withdrawal of their consent. Subscribing by the short form is double
-opt-in: a pending row (or the address's existing one, unchanged) and an
-email with a link whose page has a Confirm button.
-
-Each subscriber receives the series they chose (``Subscription`` rows): the
-sign-up form offers the series open to new subscribers, a member who gives
-their consent gets every open series, and the personal unsubscribe link
-leaves one series or all of them. Leaving the last one unsubscribes the
-address and withdraws a member's consent.
+A member's Subscriber row follows their bulletin consent (members'
+``consent_recorded`` signal runs ``sync_member_subscription``), and
+unsubscribing a member's address withdraws their consent. The short form is
+double opt-in. Each subscriber receives the series they chose
+(``Subscription`` rows); leaving the last one unsubscribes the address.
+docs/bulletin.md tells the whole story.
 """
 
 import datetime
@@ -23,8 +17,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from psg.core.email import send_email
-from psg.members.join.applications import absolute_url, find_member
+from psg.core.addresses import absolute
+from psg.core.templated_email import send_email
+from psg.members.join.applications import find_member
 from psg.members.models import Consent, Member
 from psg.members.tokens import make_token
 
@@ -125,8 +120,44 @@ def sync_member_subscription(member, when=None):
 
 
 def erase_member_subscription(member):
-    """Delete the member's Subscriber row and their address's (erasure)."""
-    Subscriber.objects.filter(Q(member=member) | Q(email__iexact=member.email)).delete()
+    """Delete the member's Subscriber row and their address's (erasure);
+    returns {Subscriber: [primary keys deleted]}."""
+    rows = Subscriber.objects.filter(Q(member=member) | Q(email__iexact=member.email))
+    deleted = list(rows.values_list("pk", flat=True))
+    Subscriber.objects.filter(pk__in=deleted).delete()
+    return {Subscriber: deleted}
+
+
+# The member's subscriber row in their subject-access copy.
+SUBJECT_ACCESS_FIELDS = [
+    "email",
+    "name",
+    "status",
+    "confirmed_at",
+    "unsubscribed_at",
+    "last_bounce_at",
+    "last_bounce_reason",
+]
+
+
+def member_subscription_rows(member):
+    """The member's subscriber row with the series it receives (none, or one
+    row), for their subject-access copy."""
+    subscriber = (
+        Subscriber.objects.filter(member=member)
+        .prefetch_related("subscriptions__series")
+        .first()
+    )
+    if subscriber is None:
+        return []
+    series = sorted(
+        (row.series.name, timezone.localdate(row.subscribed_at).isoformat())
+        for row in subscriber.subscriptions.all()
+    )
+    row = {name: getattr(subscriber, name) for name in SUBJECT_ACCESS_FIELDS}
+    # "Update (2026-11-22)": each series and the day it was chosen.
+    row["series"] = "; ".join(f"{name} ({day})" for name, day in series)
+    return [row]
 
 
 def _address_check(email):
@@ -218,11 +249,12 @@ def request_subscription(email, name, series, reply_to=None):
         send_email(
             "bulletin_subscribe_confirm",
             {
-                "confirm_url": absolute_url(
+                "confirm_url": absolute(
+                    None,
                     reverse(
                         "bulletin-subscribe-confirm",
                         args=[confirm_token(subscriber, series)],
-                    )
+                    ),
                 ),
                 "series_names": _names(series),
                 "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),

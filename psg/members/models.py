@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from psg.members.signals import consent_recorded
+
 # Unambiguous characters for payment references read over the phone or
 # typed into a bank's reference field.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -274,11 +276,8 @@ class Member(models.Model):
         if getattr(self, field) != given:
             setattr(self, field, given)
             self.save(update_fields=[field, "updated_at"])
-        if kind == Consent.Kind.BULLETIN:
-            # The bulletin's subscriber list follows the member's consent.
-            from psg.bulletin.subscriptions import sync_member_subscription
-
-            sync_member_subscription(self, when=consent.recorded_at)
+        # Apps above members follow it (the bulletin's subscriber list).
+        consent_recorded.send(sender=Member, member=self, consent=consent)
         return consent
 
     @transaction.atomic

@@ -1,32 +1,15 @@
 """The daily renewals job: reminders before and on a period's end, then lapsing.
 
-``run_renewals()`` is safe to run any number of times a day, and after a crash:
-
-- Each reminder is claimed before it is sent, by creating its RenewalReminder
-  row (unique per member, period end and kind) in a transaction of its own;
-  whoever creates the row sends the email, and ``sent_at`` is set as soon as
-  the SMTP server has accepted it. A second run finds the row and sends nothing.
-- A row still without ``sent_at`` an hour after it was claimed is a send that
-  died before the server accepted it, so the next run claims it again and
-  sends it. The one window where a member could get a reminder twice is a
-  crash between the server's acceptance and the ``sent_at`` update: one
-  UPDATE of one row in autocommit, right after ``send()`` returns.
-- A send the server refuses (or an unreachable server) releases the claim, so
-  the next run tries again.
-- Reminders are keyed on the member's current period end, so a member who has
-  renewed is never reminded about the old period; a late run (the job did not
-  run for days) sends the reminder that is due now, once, and never a
-  "30 days before" once the end has come.
-
-Scheduling: ``schedule_next_run()`` keeps exactly one future run of the
-``run_renewals`` task waiting in the database task queue (the task calls it
-first thing); a cron job or systemd timer calling ``manage.py run_renewals``
-does the same job without the task worker. See docs/membership.md.
+``run_renewals()`` is safe to run any number of times a day, and after a
+crash: each reminder is claimed (its RenewalReminder row, unique per member,
+period end and kind) before it is sent, and marked sent once the SMTP server
+has accepted it. The ``run_renewals`` task (psg.members.tasks) runs it daily,
+or a cron job calling ``manage.py run_renewals``. docs/membership.md
+("Renewals") tells the whole story.
 """
 
 import datetime
 import logging
-import smtplib
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -36,7 +19,9 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from psg.core import scheduling
-from psg.core.email import build_email
+from psg.core.addresses import absolute
+from psg.core.smtp import MAIL_ERRORS
+from psg.core.templated_email import build_email
 from psg.members.models import Member, MembershipSettings, RenewalReminder
 
 logger = logging.getLogger(__name__)
@@ -202,7 +187,7 @@ def reminder_context(member, reminder, settings_):
         "pays_by_standing_order": member.payment_method == "standing-order",
         "bank": settings_,
         "secretary_email": settings_.secretary_email,
-        "sign_in_path": reverse("membership-sign-in"),
+        "sign_in_url": absolute(None, reverse("membership-sign-in")),
     }
 
 
@@ -216,7 +201,7 @@ def send_reminder(member, reminder, settings_):
     )
     try:
         message.send()
-    except (smtplib.SMTPException, OSError):
+    except MAIL_ERRORS:
         # Not accepted: release the claim so the next run tries again.
         logger.exception(
             "Renewal reminder %s for member %s not sent", reminder.kind, member.pk
@@ -235,14 +220,3 @@ def send_reminder(member, reminder, settings_):
 def next_run_time(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
     return scheduling.next_daily_run(DAILY_RUN_AT, now)
-
-
-def schedule_next_run(now=None):
-    """Make sure one future run of the ``run_renewals`` task is waiting
-    (see ``psg.core.scheduling.ensure_waiting``); returns when it is due, or
-    None when the task backend cannot defer tasks."""
-    from psg.members import tasks
-
-    return scheduling.ensure_waiting(
-        tasks.run_renewals, next_run_time(now), "run_renewals"
-    )

@@ -2,8 +2,10 @@
 
 from django_tasks import task
 
+from psg.core import scheduling
 from psg.members import renewals
 from psg.members.account import emails as account_emails
+from psg.members.join.applications import purge_unconfirmed
 
 
 @task()
@@ -14,9 +16,7 @@ def run_renewals():
     Schedules tomorrow's run before doing today's, so a failure today does not
     break the chain; only one run is ever waiting.
     """
-    from psg.members.join.applications import purge_unconfirmed
-
-    renewals.schedule_next_run()
+    schedule_next_run()
     result = renewals.run_renewals().as_dict()
     # The daily run also clears join applications nobody confirmed in 30 days.
     result["purged_applications"] = purge_unconfirmed()
@@ -35,6 +35,13 @@ def purge_join_applications():
 
     Returns how many were deleted.
     """
-    from psg.members.join.applications import purge_unconfirmed
-
     return purge_unconfirmed()
+
+
+def schedule_next_run(now=None):
+    """Make sure one future run of ``run_renewals`` is waiting (see
+    ``psg.core.scheduling.ensure_waiting``); returns when it is due, or None
+    when the task backend cannot defer tasks."""
+    return scheduling.ensure_waiting(
+        run_renewals, renewals.next_run_time(now), "run_renewals"
+    )

@@ -8,13 +8,9 @@ import pytest
 
 from django.core.cache import cache
 
+from psg.core.tests.helpers import page_text
 from psg.members.models import JoinApplication, MembershipType
-from psg.members.tests.test_join import (
-    form_data,
-    membership_type,
-    page_text,
-    submit,
-)
+from psg.members.tests.join_helpers import form_data, membership_type, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -17,6 +17,7 @@ from psg.members.models import (
     PaymentMethod,
     RenewalReminder,
 )
+from psg.members.tasks import run_renewals
 from psg.members.tests.factories import MemberFactory, membership_type
 
 pytestmark = pytest.mark.django_db
@@ -368,8 +369,6 @@ def test_the_command_reports_what_it_did(smtp_server, bank, capsys):
 
 
 def test_the_task_runs_the_job(smtp_server, bank):
-    from psg.members.tasks import run_renewals
-
     active_member(timezone.localdate(), email="task@example.org")
 
     result = run_renewals.enqueue()
