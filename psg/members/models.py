@@ -237,10 +237,6 @@ class Member(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def display_name(self):
-        return self.organisation or self.name
-
-    @property
     def postal_address(self):
         lines = [
             self.address_line_1,

@@ -241,10 +241,6 @@ class Edition(ClusterableModel):
             kwargs={"series": self.series.slug, "number": self.number},
         )
 
-    @property
-    def is_published(self):
-        return self.status == self.Status.SENT or self.is_legacy
-
     def compose_from_latest(self):
         """Add every page first published since the previous edition.
 
