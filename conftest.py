@@ -1,6 +1,10 @@
 """Fixtures shared by every app's tests."""
 
+import socket
+from email import message_from_bytes, policy
+
 import pytest
+from aiosmtpd.controller import Controller
 
 from wagtail.models import Site
 
@@ -54,7 +58,6 @@ class _CollectingHandler:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        from email import message_from_bytes, policy
 
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         self.messages.append(
@@ -76,9 +79,6 @@ def start_smtp_server(settings):
     ``options`` go to aiosmtpd (``enable_SMTPUTF8=False``: a server without
     SMTPUTF8).
     """
-    import socket
-
-    from aiosmtpd.controller import Controller
 
     controllers = []
 
