@@ -105,7 +105,7 @@ class EmailAddressValidator(EmailValidator):
     def __call__(self, value):
         value = normalise_email(value)
         local, at, domain = value.rpartition("@")
-        if not at or len(local.encode()) > MAX_LOCAL_OCTETS:
+        if not (at and domain) or len(local.encode()) > MAX_LOCAL_OCTETS:
             raise ValidationError(self.message, code=self.code, params={})
         check_domain(value)
         if not local.isascii():
