@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from psg.members.signals import (
     consent_recorded,
+    email_changed,
     member_erasing,
     subject_access_requested,
 )
@@ -22,6 +23,10 @@ class BulletinConfig(AppConfig):
         consent_recorded.connect(
             signals.follow_bulletin_consent,
             dispatch_uid="psg.bulletin.follow_bulletin_consent",
+        )
+        email_changed.connect(
+            signals.follow_member_address,
+            dispatch_uid="psg.bulletin.follow_member_address",
         )
         member_erasing.connect(
             signals.erase_subscription, dispatch_uid="psg.bulletin.erase_subscription"

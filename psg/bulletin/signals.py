@@ -50,6 +50,11 @@ def follow_bulletin_consent(sender, member, consent, **kwargs):
         subscriptions.sync_member_subscription(member, when=consent.recorded_at)
 
 
+def follow_member_address(sender, member, old, new, **kwargs):
+    """The member's subscriber row follows their change of address."""
+    subscriptions.follow_member_address(member, old, new)
+
+
 def erase_subscription(sender, member, **kwargs):
     """An erased member's subscriber rows go too."""
     return subscriptions.erase_member_subscription(member)

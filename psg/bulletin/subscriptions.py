@@ -12,7 +12,7 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -117,6 +117,67 @@ def sync_member_subscription(member, when=None):
         if not subscriber.subscriptions.exists():
             _add_series(subscriber, open_series(), now)
         return subscriber
+
+
+def follow_member_address(member, old, new, when=None):
+    """Move the member's subscriber row to their new address (members'
+    ``email_changed`` signal), keeping every series it receives.
+
+    The row is the one linked to the member, else the one of their old
+    address. If the new address has a row of its own, the two become one:
+    that row, linked to the member, receives the series of both, keeps the
+    delivery history of both, and is subscribed if either was (a bouncing
+    address stays bouncing); the old row goes. Returns the row, or None.
+    """
+    now = when or timezone.now()
+    with transaction.atomic():
+        source = (
+            Subscriber.objects.select_for_update().filter(member=member).first()
+            or Subscriber.objects.select_for_update()
+            .filter(email__iexact=old, member__isnull=True)
+            .first()
+        )
+        if source is None:
+            return None
+        target = (
+            Subscriber.objects.select_for_update()
+            .filter(email__iexact=new)
+            .exclude(pk=source.pk)
+            .first()
+        )
+        if target is None:
+            source.email = new
+            source.member = member
+            source.save()
+            return source
+        _merge_into(target, source, now)
+        target.member = member
+        target.email = new
+        target.save()
+        return target
+
+
+def _merge_into(target, source, now):
+    """Give ``target`` what ``source`` has, then delete ``source``."""
+    had = {row.series_id: row for row in target.subscriptions.all()}
+    for row in source.subscriptions.all():
+        if row.series_id not in had:
+            Subscription.objects.create(
+                subscriber=target,
+                series_id=row.series_id,
+                subscribed_at=row.subscribed_at,
+            )
+    taken = target.deliveries.values_list("edition_id", flat=True)
+    source.deliveries.exclude(edition_id__in=list(taken)).update(subscriber=target)
+    if (
+        source.status == Subscriber.Status.SUBSCRIBED
+        and target.status != Subscriber.Status.BOUNCED
+    ):
+        if target.status != Subscriber.Status.SUBSCRIBED:
+            _subscribe(target, source.confirmed_at or now)
+    target.name = target.name or source.name
+    # The member's link moves: it is one to one.
+    source.delete()
 
 
 def erase_member_subscription(member):
@@ -241,8 +302,18 @@ def request_subscription(email, name, series, reply_to=None):
         return subscriber
     created = subscriber is None
     if created:
-        subscriber = Subscriber.objects.create(email=email, name=name)
-    elif subscriber.status == Subscriber.Status.PENDING:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(email=email, name=name)
+        except IntegrityError:
+            # A sign-up for the same address at the same moment made the row
+            # between the look-up and now (the unique constraint): answer as
+            # for a pending address, with the row that request made.
+            subscriber = find_subscriber(email)
+            if subscriber is None:
+                raise
+            created = False
+    if not created and subscriber.status == Subscriber.Status.PENDING:
         # The purge of unconfirmed sign-ups counts from the latest link.
         subscriber.save(update_fields=["updated_at"])
     try:

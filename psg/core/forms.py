@@ -1,16 +1,15 @@
 """What the public forms (joining, the bulletin sign-up) share: traps for
-robots, an error summary, and an email field that accepts addresses from
-anywhere."""
+robots, an error summary, and the email field (psg.core.email_addresses)
+with the messages a person sees."""
 
 import time
-import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
+
+from psg.core.email_addresses import INVALID_MESSAGE, EmailAddressFormField
 
 # Unchanged since the join form had it alone: a form shown before a release
 # still validates after it.
@@ -33,43 +32,16 @@ def seconds_since(token):
     return time.time() - started
 
 
-class InternationalEmailValidator(EmailValidator):
-    """Django's check, also allowing letters beyond ASCII before the @.
-
-    Django accepts internationalised domains but not local parts such as
-    ``josé``, which RFC 6531 allows: non-ASCII letters, digits and marks are
-    stood in for by an ASCII letter before the usual check.
-    """
-
-    def __call__(self, value):
-        local, at, domain = str(value).rpartition("@")
-        if at and any(ord(char) > 127 for char in local):
-            if not all(
-                ord(char) < 128 or unicodedata.category(char)[0] in "LMN"
-                for char in local
-            ):
-                raise ValidationError(self.message, code=self.code, params={})
-            local = "".join(char if ord(char) < 128 else "a" for char in local)
-            value = f"{local}@{domain}"
-        super().__call__(value)
-
-
-class InternationalEmailField(forms.EmailField):
-    default_validators = [InternationalEmailValidator()]
-
-
 def email_address_field(max_length):
     """The address field of a public form, with the messages a person sees."""
-    return InternationalEmailField(
+    return EmailAddressFormField(
         label=_("Email address"),
         help_text=_("We will send you a link to confirm that this address is yours."),
         max_length=max_length,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
             "required": _("Enter your email address"),
-            "invalid": _(
-                "Enter an email address in the correct format, like name@example.com"
-            ),
+            "invalid": INVALID_MESSAGE,
             "max_length": _(
                 "Email address must be %(limit_value)d characters or fewer"
             ),

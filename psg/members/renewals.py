@@ -4,7 +4,9 @@
 crash: each reminder is claimed (its RenewalReminder row, unique per member,
 period end and kind) before it is sent, and marked sent once the SMTP server
 has accepted it. The ``run_renewals`` task (psg.members.tasks) runs it daily,
-or a cron job calling ``manage.py run_renewals``. docs/membership.md
+or a cron job calling ``manage.py run_renewals``. One member's reminder
+failing (an error of any kind) is logged, marked on its claim and retried by
+the next run; it never stops the others. docs/membership.md
 ("Renewals") tells the whole story.
 """
 
@@ -13,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,35 +107,55 @@ def run_renewals(today=None, now=None):
         .select_related("membership_type")
         .order_by("pk")
     )
-    settings_ = None
+    settings_ = []  # read once, when the first reminder is due
     for member in list(members):
-        kind = due_kind(member, today)
-        if kind is None:
-            continue
-        reminder = claim_reminder(member, kind, now)
-        if reminder is None:
-            if RenewalReminder.objects.filter(
-                member=member,
-                period_end=member.current_period_end,
-                kind=kind,
-                sent_at__isnull=True,
-            ).exists():
-                run.skipped_in_progress += 1
-            continue
-        # The member may have paid (or cancelled) since the query above.
-        member.refresh_from_db()
-        if due_kind(member, today) != kind or (
-            member.current_period_end != reminder.period_end
-        ):
-            reminder.delete()
-            continue
-        if settings_ is None:
-            settings_ = membership_settings()
-        if send_reminder(member, reminder, settings_):
-            run.sent[kind] = run.sent.get(kind, 0) + 1
-        else:
+        try:
+            remind(member, today, now, run, settings_)
+        except Exception as error:
+            # One member's bad data (an address no mail library can encode,
+            # say) must not stop the others' reminders, nor the purge after.
+            logger.exception("Renewal reminder for member %s failed", member.pk)
+            mark_failed(member, now, error)
             run.failed += 1
     return run
+
+
+def remind(member, today, now, run, settings_):
+    """Send ``member`` the reminder due today, if any; counted in ``run``."""
+    kind = due_kind(member, today)
+    if kind is None:
+        return
+    reminder = claim_reminder(member, kind, now)
+    if reminder is None:
+        if RenewalReminder.objects.filter(
+            member=member,
+            period_end=member.current_period_end,
+            kind=kind,
+            sent_at__isnull=True,
+        ).exists():
+            run.skipped_in_progress += 1
+        return
+    # The member may have paid (or cancelled) since the query above.
+    member.refresh_from_db()
+    if due_kind(member, today) != kind or (
+        member.current_period_end != reminder.period_end
+    ):
+        reminder.delete()
+        return
+    if not settings_:
+        settings_.append(membership_settings())
+    if send_reminder(member, reminder, settings_[0]):
+        run.sent[kind] = run.sent.get(kind, 0) + 1
+    else:
+        run.failed += 1
+
+
+def mark_failed(member, now, error):
+    """Record on the member's unsent reminder claims why sending failed; the
+    next run tries again (``claim_reminder``)."""
+    RenewalReminder.objects.filter(member=member, sent_at__isnull=True).update(
+        failed_at=now, last_error=f"{type(error).__name__}: {error}"[:500]
+    )
 
 
 def lapse_unpaid(today):
@@ -161,9 +184,12 @@ def claim_reminder(member, kind, now):
         return None
     # Take over a send that died half way; the UPDATE is the claim, so of two
     # runs doing this at once only one wins.
-    taken = RenewalReminder.objects.filter(
-        pk=reminder.pk, sent_at__isnull=True, created_at__lt=now - STALE_CLAIM
-    ).update(created_at=now)
+    # A claim whose send failed with an error is taken over at once.
+    taken = (
+        RenewalReminder.objects.filter(pk=reminder.pk, sent_at__isnull=True)
+        .filter(Q(created_at__lt=now - STALE_CLAIM) | Q(failed_at__isnull=False))
+        .update(created_at=now, failed_at=None)
+    )
     if taken:
         logger.warning(
             "Retrying renewal reminder %s for member %s, claimed at %s and never sent",

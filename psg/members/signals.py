@@ -11,6 +11,11 @@ from django.dispatch import Signal
 # changed the member's flag. Arguments: member, consent.
 consent_recorded = Signal()
 
+# A member's email address changed (Member.save: the member's own details
+# form, the desk, a CSV import). Arguments: member, old, new (both
+# normalised). Not sent for an erasure, which has member_erasing.
+email_changed = Signal()
+
 # A member's personal data is being erased (psg.members.erasure), before their
 # own row is blanked. Arguments: member. Each receiver deletes what its app
 # holds about the member and returns {model: [primary keys deleted]}, whose

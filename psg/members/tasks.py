@@ -17,9 +17,13 @@ def run_renewals():
     break the chain; only one run is ever waiting.
     """
     schedule_next_run()
-    result = renewals.run_renewals().as_dict()
-    # The daily run also clears join applications nobody confirmed in 30 days.
-    result["purged_applications"] = purge_unconfirmed()
+    try:
+        result = renewals.run_renewals().as_dict()
+    finally:
+        # The daily run also clears join applications nobody confirmed in 30
+        # days, whatever happened to the reminders.
+        purged = purge_unconfirmed()
+    result["purged_applications"] = purged
     return result
 
 

@@ -168,7 +168,7 @@ def test_a_bad_address_is_shown_again_with_the_error_beside_it(client, site):
     html = response.content.decode()
     assert 'value="not an address"' in html
     assert 'id="id_email_error"' in html
-    assert "Enter a valid email address." in html
+    assert "Enter an email address in the correct format" in html
     assert 'aria-invalid="true"' in html
 
 
