@@ -5,12 +5,14 @@ whoever may send the bulletin, superusers) enrols an authenticator app on
 their first sign-in and enters a code, or a recovery code, on every one.
 """
 
+import io
 import re
 
 import pytest
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from psg.staff.tests.helpers import (
@@ -193,3 +195,11 @@ def test_anonymous_visitors_and_members_are_not_affected(client, site):
     assert not response.cookies
     assert "public" in response["Cache-Control"]
     assert client.get(reverse("membership-sign-in")).status_code == 200
+
+
+def test_resetting_a_lost_phone_sends_them_to_enrol_again(client):
+    user = editor()
+    enrolled(user)
+    call_command("reset_two_factor", "editor", stdout=io.StringIO())
+    sign_in(client, user)
+    assert goes_to(client.get("/admin/"), ENROL)
