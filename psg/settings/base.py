@@ -412,6 +412,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# The dashboard would ask releases.wagtail.org for news of new versions.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 PSG_ADMIN_CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     "script-src": ["'self'", "'unsafe-inline'"],

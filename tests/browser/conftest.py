@@ -224,7 +224,8 @@ def code_from_secret(secret, steps_ahead=0):
     """The code an authenticator app shows for ``secret`` (as the enrol page
     shows it); a later step's code for a second sign-in in the same half-minute,
     since each code works once."""
-    key = base64.b32decode(secret.replace(" ", "") + "=" * (-len(secret) % 8))
+    secret = secret.replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     totp = TOTP(key)
     totp.time += 30 * steps_ahead
     return f"{totp.token():06d}"
@@ -246,6 +247,7 @@ def sign_in_to_admin(page, username, password):
     page.get_by_label("Code").fill(code_from_secret(secret))
     page.get_by_role("button", name="Confirm and continue").click()
     page.wait_for_url(re.compile(r"/admin/two-factor/recovery-codes/$"))
+    page.locator("[data-recovery-codes] code").nth(9).wait_for()
     codes = page.locator("[data-recovery-codes] code").all_inner_texts()
     page.get_by_role("button", name=re.compile("I have saved them")).click()
     page.wait_for_url(re.compile(r"/admin/$"))
