@@ -31,8 +31,7 @@ INLINE = re.compile(
 def policy(response):
     header = response["Content-Security-Policy"]
     return {
-        name: values
-        for name, *values in (part.split() for part in header.split(";"))
+        name: values for name, *values in (part.split() for part in header.split(";"))
     }
 
 
