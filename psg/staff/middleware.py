@@ -8,6 +8,7 @@ PSG_STAFF_SESSION_HOURS is ended and the user signs in again. Anonymous
 visitors and members are not affected.
 """
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
@@ -26,6 +27,8 @@ ALWAYS_OPEN = {
     "staff-two-factor-verify",
 }
 OPEN_WITHOUT_DEVICE = {"staff-two-factor-enrol"}
+# The read-only API for partners: it serves no one differently.
+PUBLIC_NAMESPACES = {"api"}
 
 
 class StaffSignInMiddleware:
@@ -36,6 +39,14 @@ class StaffSignInMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Without a session there is no staff member, and the partners' API
+        # answers everyone alike: reading the session there would add
+        # "Vary: Cookie" to answers that must stay cacheable.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        match = request.resolver_match
+        if match is not None and match.namespace in PUBLIC_NAMESPACES:
+            return None
         user = request.user
         if not sessions.is_staff(user):
             return None
@@ -44,7 +55,7 @@ class StaffSignInMiddleware:
             return redirect_to_login(
                 request.get_full_path(), login_url=reverse("wagtailadmin_login")
             )
-        name = request.resolver_match.url_name if request.resolver_match else None
+        name = match.url_name if match is not None else None
         if name in ALWAYS_OPEN or user.is_verified():
             return None
         if two_factor.has_device(user):
