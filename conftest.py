@@ -5,12 +5,17 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from django.test import Client
 
 from wagtail.models import Site
 
 from psg.events.tests.factories import EventIndexPageFactory
 from psg.news.tests.factories import NewsIndexPageFactory
 from psg.publications.tests.factories import PublicationIndexPageFactory
+from psg.staff.sessions import is_staff
 
 
 @pytest.fixture
@@ -51,6 +56,27 @@ def media_root(settings, tmp_path_factory):
     """Keep files the tests upload out of var/media."""
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_two_factor(monkeypatch):
+    """``client.force_login(user)`` signs a staff member in as if they had
+    also entered a code from their app (psg.staff), so tests of the admin
+    reach the admin. psg/staff/tests sign in with ``client.post`` to the
+    login page to see the second step."""
+    force_login = Client.force_login
+
+    def force_login_with_device(self, user, backend=None):
+        force_login(self, user, backend)
+        if is_staff(user):
+            device, _ = TOTPDevice.objects.get_or_create(
+                user=user, confirmed=True, defaults={"name": "test"}
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_device)
 
 
 class _CollectingHandler:

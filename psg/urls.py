@@ -12,6 +12,7 @@ from psg.legacy import urls as legacy_urls
 from psg.metadata import views as metadata_views
 
 urlpatterns = [
+    path("admin/two-factor/", include("psg.staff.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("favicon.ico", favicon),

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "psg"
 # same list, drawn, is in docs/architecture.md.
 LAYERS = [
     {"core"},
-    {"taxonomy"},
+    {"taxonomy", "staff"},
     {"news", "publications", "events", "standard_pages"},
     {"home", "search", "feeds", "metadata", "legacy", "api"},
     {"members"},

@@ -5,11 +5,15 @@ from the environment here; docs/configuration.md lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.embeds.oembed_providers import vimeo as vimeo_provider
+from wagtail.embeds.oembed_providers import youtube as youtube_provider
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -48,6 +52,13 @@ INSTALLED_APPS = [
     "psg.feeds",
     "psg.metadata",
     "psg.demo",
+    # Staff accounts: two-factor sign-in and login throttling (psg.staff).
+    "psg.staff",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -82,15 +93,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "psg.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "psg.staff.middleware.StaffSignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "psg.core.middleware.PublicCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "psg.urls"
@@ -335,3 +350,82 @@ PSG_JOIN_LINK_MAX_AGE = int(os.environ.get("PSG_JOIN_LINK_MAX_AGE", str(3 * 8640
 PSG_SIGNIN_LINK_MAX_AGE = int(os.environ.get("PSG_SIGNIN_LINK_MAX_AGE", "3600"))
 # A join form sent back sooner than this after it was shown is a robot's.
 PSG_JOIN_MIN_SECONDS = int(os.environ.get("PSG_JOIN_MIN_SECONDS", "3"))
+
+# Staff accounts (psg.staff, docs/security.md): everyone who can open the
+# Wagtail admin signs in with a password and then a one-time code (TOTP, or a
+# recovery code once); failed password sign-ins lock out that username from
+# that address for a while; a staff session ends after a working day.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PSG_STAFF_SESSION_HOURS = float(os.environ.get("PSG_STAFF_SESSION_HOURS", "10"))
+# Members' sessions end after an hour without a request (members.account).
+SESSION_COOKIE_AGE = int(PSG_STAFF_SESSION_HOURS * 3600)
+OTP_TOTP_ISSUER = "Peru Support Group"
+AXES_FAILURE_LIMIT = int(os.environ.get("PSG_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("PSG_LOGIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures during a lockout do not extend it, so its end can be told.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# The same client address as the site's rate limits (PSG_TRUSTED_PROXY_HEADER).
+AXES_CLIENT_IP_CALLABLE = "psg.core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "psg.staff.lockouts.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Lockouts and failures are warnings; each successful sign-in is not news.
+LOGGING["loggers"] = {"axes": {"level": "WARNING"}}
+# No staff email address (hashed) is sent to a third party for avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (psg.core.csp, docs/security.md): public pages run
+# no inline script or style; embeds come only from YouTube and Vimeo. The
+# Wagtail admin, which has inline scripts and styles, gets its own policy.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [youtube_provider, vimeo_provider],
+    }
+]
+MEDIA_SOURCES = [MEDIA_URL] if MEDIA_URL.startswith("https://") else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", *MEDIA_SOURCES],
+        "frame-src": EMBED_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The dashboard would ask releases.wagtail.org for news of new versions.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+PSG_ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [
+        "'self'",
+        "data:",
+        "blob:",
+        *MEDIA_SOURCES,
+        "https://i.ytimg.com",
+        "https://i.vimeocdn.com",
+    ],
+    "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+    "frame-ancestors": ["'self'"],
+}

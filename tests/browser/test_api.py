@@ -1,5 +1,8 @@
 """What a partner's developer sees of the API, in Chromium, with axe."""
 
+import http.server
+import threading
+
 import pytest
 from playwright.sync_api import expect
 
@@ -35,12 +38,36 @@ def test_the_api_reference_passes_axe_and_reads_without_javascript(
     expect(fields.get_by_role("rowheader", name="body")).to_be_visible()
 
 
-def test_a_page_on_another_origin_can_read_the_api(new_context, demo_site):
-    # The same server under another name is another origin for the browser.
-    other_origin = demo_site.replace("localhost", "127.0.0.1")
-    assert other_origin != demo_site
+@pytest.fixture
+def partner_page():
+    """A partner's own page, served from another local server: another origin,
+    and without the site's Content-Security-Policy (which lets the site's own
+    pages connect only to the site)."""
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = b"<!doctype html><title>Partner</title>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_page_on_another_origin_can_read_the_api(
+    new_context, demo_site, partner_page
+):
     page = new_context().new_page()
-    page.goto(f"{other_origin}/")
+    page.goto(partner_page)
     answer = page.evaluate(FETCH_JSON, f"{demo_site}/api/v1/news/?page_size=3")
     assert answer["status"] == 200
     assert answer["cacheControl"] == "public, max-age=300"

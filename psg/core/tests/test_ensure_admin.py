@@ -31,15 +31,29 @@ def ensure_admin(*args, **options):
 def test_creates_one_superuser_and_prints_its_password_once():
     output = ensure_admin()
     lines = output.strip().splitlines()
-    assert len(lines) == 1
+    assert len(lines) == 2
     port, username, password = ANNOUNCEMENT.match(lines[0]).groups()
-    assert (port, username) == ("8000", "admin")
+    assert port == "8000"
     user = get_user_model().objects.get()
     assert user.is_superuser and user.is_staff
-    assert user.username == "admin"
+    assert user.username == username
     assert user.email == "admin@localhost"
     assert len(password) >= 16
     assert user.check_password(password)
+
+
+def test_the_first_username_cannot_be_guessed():
+    first = ANNOUNCEMENT.match(ensure_admin().splitlines()[0]).group(2)
+    get_user_model().objects.all().delete()
+    second = ANNOUNCEMENT.match(ensure_admin().splitlines()[0]).group(2)
+    assert first != second
+    assert re.fullmatch(r"admin-[0-9a-f]{8}", first)
+
+
+def test_the_operator_is_told_the_first_sign_in_sets_up_two_factor():
+    output = ensure_admin()
+    assert "The first sign-in asks you to set up two-factor sign-in" in output
+    assert "authenticator app" in output
 
 
 def test_a_second_call_prints_nothing_and_creates_nothing():
@@ -54,7 +68,7 @@ def test_a_second_call_prints_nothing_and_creates_nothing():
 def test_an_existing_superuser_of_any_name_is_enough():
     get_user_model().objects.create_superuser("maria", "maria@example.org", "x")
     assert ensure_admin() == ""
-    assert not get_user_model().objects.filter(username="admin").exists()
+    assert get_user_model().objects.get().username == "maria"
 
 
 def test_the_port_comes_from_the_environment(monkeypatch):
@@ -73,14 +87,12 @@ def test_a_password_from_the_environment_is_used_and_not_printed(monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "correct-horse-battery")
     output = ensure_admin()
     assert "correct-horse-battery" not in output
-    assert output.strip().endswith(
-        "user admin, password from DJANGO_SUPERUSER_PASSWORD"
-    )
+    assert output.splitlines()[0].endswith(", password from DJANGO_SUPERUSER_PASSWORD")
     assert get_user_model().objects.get().check_password("correct-horse-battery")
 
 
 def test_refuses_to_promote_an_ordinary_user_of_that_name():
     get_user_model().objects.create_user("admin", "admin@example.org", "x")
     with pytest.raises(CommandError, match="not a superuser"):
-        ensure_admin()
+        ensure_admin("--username", "admin")
     assert not get_user_model().objects.filter(is_superuser=True).exists()
