@@ -335,3 +335,10 @@ PSG_JOIN_LINK_MAX_AGE = int(os.environ.get("PSG_JOIN_LINK_MAX_AGE", str(3 * 8640
 PSG_SIGNIN_LINK_MAX_AGE = int(os.environ.get("PSG_SIGNIN_LINK_MAX_AGE", "3600"))
 # A join form sent back sooner than this after it was shown is a robot's.
 PSG_JOIN_MIN_SECONDS = int(os.environ.get("PSG_JOIN_MIN_SECONDS", "3"))
+
+# Backups (psg.core.backups, docs/deployment.md#backups): where `manage.py
+# backup` writes by default, the passphrase that encrypts them (unset: not
+# encrypted), and where to find pg_dump/pg_restore if not on PATH.
+PSG_BACKUP_DIR = Path(os.environ.get("PSG_BACKUP_DIR", VAR_DIR / "backups"))
+PSG_BACKUP_KEY = os.environ.get("PSG_BACKUP_KEY", "")
+PSG_PG_BIN_DIR = os.environ.get("PSG_PG_BIN_DIR", "")
