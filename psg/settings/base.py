@@ -136,13 +136,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: files under var/cache by default, Redis when REDIS_URL is set.
+# Cache: files under var/cache by default, Redis when REDIS_URL is set; a
+# Redis that stops answering does not stop the site (psg.core.cache), and
+# the short timeouts keep a Redis that hangs from holding requests up.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "psg.core.cache.FailSafeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "psg",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
