@@ -6,11 +6,12 @@
   row (unique per member, period end and kind) in a transaction of its own;
   whoever creates the row sends the email, and ``sent_at`` is set as soon as
   the SMTP server has accepted it. A second run finds the row and sends nothing.
-- A row still without ``sent_at`` an hour after it was claimed is a send that
-  died before the server accepted it, so the next run claims it again and
-  sends it. The one window where a member could get a reminder twice is a
-  crash between the server's acceptance and the ``sent_at`` update: one
-  UPDATE of one row in autocommit, right after ``send()`` returns.
+- A row still without ``sent_at`` an hour (PSG_RENEWALS_STALE_AFTER) after it
+  was claimed is a send that died before the server accepted it (a worker
+  killed mid-run), so the next run claims it again and sends it. The one
+  window where a member could get a reminder twice is a crash between the
+  server's acceptance and the ``sent_at`` update: one UPDATE of one row in
+  autocommit, right after ``send()`` returns.
 - A send the server refuses (or an unreachable server) releases the claim, so
   the next run tries again.
 - Reminders are keyed on the member's current period end, so a member who has
@@ -29,6 +30,7 @@ import logging
 import smtplib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -43,7 +45,8 @@ logger = logging.getLogger(__name__)
 
 REMIND_DAYS_BEFORE = 30
 LAPSE_DAYS_AFTER = 30
-# A claimed reminder still unsent after this long is a send that died.
+# A claimed reminder still unsent after this long is a send that died
+# (PSG_RENEWALS_STALE_AFTER seconds, when set).
 STALE_CLAIM = datetime.timedelta(hours=1)
 # When the scheduled task runs each day, local time (Europe/London).
 DAILY_RUN_AT = datetime.time(6, 0)
@@ -160,6 +163,11 @@ def lapse_unpaid(today):
     )
 
 
+def stale_claim():
+    seconds = getattr(settings, "PSG_RENEWALS_STALE_AFTER", None)
+    return STALE_CLAIM if seconds is None else datetime.timedelta(seconds=seconds)
+
+
 def claim_reminder(member, kind, now):
     """Claim the right to send one reminder; the RenewalReminder, or None.
 
@@ -177,7 +185,7 @@ def claim_reminder(member, kind, now):
     # Take over a send that died half way; the UPDATE is the claim, so of two
     # runs doing this at once only one wins.
     taken = RenewalReminder.objects.filter(
-        pk=reminder.pk, sent_at__isnull=True, created_at__lt=now - STALE_CLAIM
+        pk=reminder.pk, sent_at__isnull=True, created_at__lt=now - stale_claim()
     ).update(created_at=now)
     if taken:
         logger.warning(

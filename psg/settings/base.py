@@ -345,3 +345,7 @@ PSG_JOIN_MIN_SECONDS = int(os.environ.get("PSG_JOIN_MIN_SECONDS", "3"))
 PSG_BACKUP_DIR = Path(os.environ.get("PSG_BACKUP_DIR", VAR_DIR / "backups"))
 PSG_BACKUP_KEY = os.environ.get("PSG_BACKUP_KEY", "")
 PSG_PG_BIN_DIR = os.environ.get("PSG_PG_BIN_DIR", "")
+
+# Renewals (psg.members.renewals): seconds after which a reminder a dead
+# worker left claimed but unsent is sent again.
+PSG_RENEWALS_STALE_AFTER = float(os.environ.get("PSG_RENEWALS_STALE_AFTER", "3600"))
