@@ -15,6 +15,7 @@ See docs/deployment.md#backups.
 import datetime
 import hashlib
 import json
+import os
 import shutil
 import tarfile
 import tempfile
@@ -94,25 +95,35 @@ def create_backup(output=None, key=None, include_media=True):
             databases.dump_sqlite(dump)
         else:
             database["dump_tool"] = databases.dump_postgres(dump)
-        with open(partial, "wb") as raw:
-            sink = crypto.EncryptingWriter(raw, key) if key else raw
-            with tarfile.open(fileobj=sink, mode="w|gz") as tar:
-                _add_file(tar, dump, dump_name, manifest)
-                for path in _media_files() if include_media else []:
-                    name = "media/" + path.relative_to(settings.MEDIA_ROOT).as_posix()
-                    try:
-                        _add_file(tar, path, name, manifest)
-                    except FileNotFoundError:
-                        continue  # deleted while the backup ran
-                body = json.dumps(manifest, indent=2).encode()
-                info = tarfile.TarInfo(MANIFEST)
-                info.size = len(body)
-                info.mtime = int(timezone.now().timestamp())
-                tar.addfile(info, _BytesReader(body))
-            if key:
-                sink.close()
+        try:
+            _write_archive(partial, dump, manifest, key, include_media)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     partial.replace(output)
     return manifest
+
+
+def _write_archive(partial, dump, manifest, key, include_media):
+    # Readable by the owner only: a backup holds every member's data.
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "wb") as raw:
+        sink = crypto.EncryptingWriter(raw, key) if key else raw
+        with tarfile.open(fileobj=sink, mode="w|gz") as tar:
+            _add_file(tar, dump, dump.name, manifest)
+            for path in _media_files() if include_media else []:
+                name = "media/" + path.relative_to(settings.MEDIA_ROOT).as_posix()
+                try:
+                    _add_file(tar, path, name, manifest)
+                except FileNotFoundError:
+                    continue  # deleted while the backup ran
+            body = json.dumps(manifest, indent=2).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(body)
+            info.mtime = int(timezone.now().timestamp())
+            tar.addfile(info, _BytesReader(body))
+        if key:
+            sink.close()
 
 
 class _BytesReader:
