@@ -41,6 +41,25 @@ def migrated_sqlite(env):
     shutil.copyfile(cached, target)
 
 
+def migrated_postgres(env):
+    """Give the empty PostgreSQL database of ``env`` the migrated schema, from
+    the cache (pg_restore takes a second, migrating 20-40 s)."""
+    url = env["DATABASE_URL"].replace("postgres://", "postgresql://", 1)
+    dump = SCHEMA_CACHE / f"schema-{migrations_digest()}.pgdump"
+    tools = postgres_bin()
+    if not dump.exists():
+        manage(env, "migrate", "-v0")
+        SCHEMA_CACHE.mkdir(parents=True, exist_ok=True)
+        _tool(tools / "pg_dump", "-Fc", "--no-owner", "-f", f"{dump}.part", url)
+        os.replace(f"{dump}.part", dump)
+        return
+    _tool(tools / "pg_restore", "--no-owner", "--no-privileges", "-d", url, dump)
+
+
+def _tool(*command):
+    subprocess.run(list(map(str, command)), check=True, capture_output=True)  # noqa: S603
+
+
 def postgres_bin():
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     if not found:
@@ -113,14 +132,7 @@ class OwnPostgres:
     def create_site_database(self, env):
         """Create database ``psg`` with the site's migrated schema."""
         self._client("createdb", "psg")
-        dump = SCHEMA_CACHE / f"schema-{migrations_digest()}.pgdump"
-        if dump.exists():
-            self._client("pg_restore", "--no-owner", "-d", "psg", dump)
-            return
-        manage(env, "migrate", "-v0")
-        SCHEMA_CACHE.mkdir(parents=True, exist_ok=True)
-        self._client("pg_dump", "-Fc", "-f", f"{dump}.part", "psg")
-        os.replace(f"{dump}.part", dump)
+        migrated_postgres(env)
 
     def _client(self, tool, *args):
         subprocess.run(  # noqa: S603

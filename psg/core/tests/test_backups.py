@@ -20,6 +20,7 @@ from wagtail.models import Page
 from psg.core.backups.crypto import decrypt_file
 
 from .processes import manage, site_env
+from .services import migrated_postgres, migrated_sqlite
 
 pytestmark = pytest.mark.worker
 
@@ -83,7 +84,10 @@ EXPECTED_DELIVERIES = [
 def build_site(var_dir, database_url=None):
     """Migrate, add the content above and back it all up, encrypted and not."""
     env = site_env(var_dir, database_url)
-    manage(env, "migrate", "-v0")
+    if database_url:
+        migrated_postgres(env)
+    else:
+        migrated_sqlite(env)
     manage(env, "shell", "-c", CONTENT)
     made = manage(
         {**env, "PSG_BACKUP_KEY": KEY}, "backup", "--output", var_dir / "site.tar.gz"
