@@ -1,6 +1,10 @@
 """Fixtures shared by every app's tests."""
 
+import socket
+from email import message_from_bytes, policy
+
 import pytest
+from aiosmtpd.controller import Controller
 
 from wagtail.models import Site
 
@@ -54,7 +58,6 @@ class _CollectingHandler:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        from email import message_from_bytes, policy
 
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         self.messages.append(
@@ -76,9 +79,6 @@ def start_smtp_server(settings):
     ``options`` go to aiosmtpd (``enable_SMTPUTF8=False``: a server without
     SMTPUTF8).
     """
-    import socket
-
-    from aiosmtpd.controller import Controller
 
     controllers = []
 
@@ -89,7 +89,7 @@ def start_smtp_server(settings):
         controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
         controller.start()
         controllers.append(controller)
-        settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+        settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = port
         settings.EMAIL_USE_TLS = False

@@ -2,6 +2,13 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from psg.members.signals import (
+    consent_recorded,
+    email_changed,
+    member_erasing,
+    subject_access_requested,
+)
+
 
 class BulletinConfig(AppConfig):
     name = "psg.bulletin"
@@ -9,6 +16,22 @@ class BulletinConfig(AppConfig):
     verbose_name = _("Bulletin")
 
     def ready(self):
-        from .signals import grant_editors_edition_permissions
+        # Imports models, which can only be loaded once the app registry is.
+        from . import signals
 
-        post_migrate.connect(grant_editors_edition_permissions, sender=self)
+        post_migrate.connect(signals.grant_editors_edition_permissions, sender=self)
+        consent_recorded.connect(
+            signals.follow_bulletin_consent,
+            dispatch_uid="psg.bulletin.follow_bulletin_consent",
+        )
+        email_changed.connect(
+            signals.follow_member_address,
+            dispatch_uid="psg.bulletin.follow_member_address",
+        )
+        member_erasing.connect(
+            signals.erase_subscription, dispatch_uid="psg.bulletin.erase_subscription"
+        )
+        subject_access_requested.connect(
+            signals.subscription_for_subject_access,
+            dispatch_uid="psg.bulletin.subscription_for_subject_access",
+        )

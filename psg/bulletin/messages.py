@@ -2,23 +2,10 @@
 unsubscribe link, List-Unsubscribe headers and a stable Message-ID.
 
 The edition is rendered once (``EditionMessages``) with a placeholder where
-the unsubscribe link goes; each subscriber's message swaps in their own link.
-That keeps a 10,000-recipient send from rendering and inlining the same HTML
-10,000 times.
-
-Two forms of the same message:
-
-- ``message()``: a Django EmailMultiAlternatives, used for test sends and
-  wherever a message is looked at as an object;
-- ``prepared()``: the sending path. The standard library's email package
-  lays out the whole MIME message once per edition (headers encoded and
-  folded, the multipart structure, both parts quoted-printable) with
-  placeholders for the recipient, the Message-ID, the date, the
-  List-Unsubscribe link and the two bodies; each subscriber's bytes are that
-  layout with their values put in, the bodies quoted-printable encoded by
-  ``binascii`` (C). Generating the MIME tree for every message was most of
-  the sending worker's time (see docs/benchmarks.md). The tests check that
-  both forms carry the same headers and bodies.
+the unsubscribe link goes. ``message()`` gives a Django message (test sends);
+``prepared()``, the sending path, fills each subscriber's values into a MIME
+layout made once per edition. The tests check both carry the same headers
+and bodies; docs/bulletin.md says why.
 """
 
 import binascii
@@ -36,10 +23,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
 
-from psg.core.email import render_email
+from psg.core.addresses import absolute, root_url
 from psg.core.models import OrganisationSettings
-from psg.members.join.applications import absolute_url
+from psg.core.templated_email import render_email
 
 from . import archive
 from .models import Subscriber, delivery_message_id
@@ -84,16 +72,13 @@ def introduction_text(value):
 
 
 def _absolute_links(value):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return _RELATIVE_LINK.sub(rf'\1="{base}/', value or "")
+    return _RELATIVE_LINK.sub(rf'\1="{root_url(None)}/', value or "")
 
 
 class EditionMessages:
     """Builds the messages of one edition; render once, then ``message()`` each."""
 
     def __init__(self, edition, subject_prefix=""):
-        from wagtail.rich_text import expand_db_html
-
         self.edition = edition
         # Each message's unsubscribe link names its series (RFC 8058: a
         # one-click request leaves the list the message came from).
@@ -111,7 +96,7 @@ class EditionMessages:
             "introduction_html": _absolute_links(expand_db_html(view.introduction)),
             "introduction_text": introduction_text(view.introduction),
             "items": view.items(full_urls=True),
-            "edition_url": absolute_url(edition.get_absolute_url()),
+            "edition_url": absolute(None, edition.get_absolute_url()),
             "unsubscribe_url": _PLACEHOLDER,
         }
         self.subject, self.text, self.html = render_email(TEMPLATE, context)

@@ -22,6 +22,7 @@ def load_renderer():
     fails with ``OSError``, which must not turn into a server error.
     """
     try:
+        # Imported here: a missing system library must not stop the site loading.
         from weasyprint import HTML
     except (ImportError, OSError) as error:
         raise PDFUnavailable(str(error)) from error

@@ -1,49 +1,12 @@
 """Sending an edition to its subscribers: in batches, by the task worker,
 exactly once per subscriber.
 
-``start_sending(edition)`` writes one Delivery row per subscriber of the
-edition's series (status pending), marks the edition "sending" and enqueues
-``send_batch``.
-Each ``send_batch`` opens one SMTP connection, sends up to
-PSG_BULLETIN_BATCH_SIZE messages at no more than PSG_BULLETIN_RATE a second,
-then enqueues the next batch; the last marks the edition sent.
-
-Exactly once
-------------
-Every row moves pending → sending → sent (or failed), and every step is its
-own committed UPDATE:
-
-1. the message is built;
-2. ``UPDATE … SET status='sending', claimed_at=now WHERE pk=… AND
-   status='pending'`` claims it (0 rows: another worker has it; skip);
-3. the message goes to the SMTP server;
-4. as soon as the server answers 250, ``UPDATE … SET status='sent'``, before
-   the next message and before QUIT.
-
-So a worker killed at any moment leaves at most one row in "sending": the one
-it had in flight. Rows still pending are simply sent by the next worker; rows
-sent stay sent, so a message the server accepted is never sent again. The row
-in "sending" is the one case we cannot decide from our side: the worker may
-have died before the server had the message, or in the instant between the
-server's 250 and step 4 committing. Losing a subscriber's copy is worse than
-a second copy, so once that row has been in "sending" for
-PSG_BULLETIN_STALE_AFTER seconds it is sent again, with the same Message-ID as
-before (``delivery_message_id``), which lets mail systems and readers' mail
-programs see the two as one message. The window for a duplicate is therefore
-one message per worker killed, and only if the kill lands between the
-server's reply and one single-row UPDATE.
-
-Resuming after a dead worker
-----------------------------
-A worker killed mid-batch never enqueues the next batch, and the task queue
-does not know the worker died. So each run, as it begins, enqueues a spare
-run PSG_BULLETIN_STALE_AFTER seconds later (the database task backend can
-hold a task until then). Runs carry a generation number and only the run
-whose number matches ``Edition.send_generation`` may go on (it increments the
-number as it starts): after a healthy batch the next batch has taken the
-turn, and the spare finds itself outdated and does nothing; after a kill the
-spare takes the turn and carries on. The ImmediateBackend (tests) cannot hold
-tasks, and needs no spare: its batches run inline.
+``start_sending(edition)`` writes one pending Delivery row per subscriber of
+the edition's series and enqueues ``send_batch``; each batch claims a row in
+its own committed UPDATE before the message goes, and marks it sent as soon
+as the server answers 250. A spare run resumes a send whose worker died.
+docs/bulletin.md ("Exactly once") explains why at most one message per killed
+worker can go twice, and never none.
 """
 
 import datetime
@@ -60,6 +23,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from psg.core.smtp import MAIL_ERRORS
 
 from .bounces import record_delivery_success
 from .messages import EditionMessages
@@ -222,12 +187,9 @@ def _refusal_code(error):
 
 
 class _RowUpdates:
-    """The two writes every message makes, as plain SQL prepared once.
-
-    Building the same two ORM updates for every message cost more than the
-    writes themselves (see docs/benchmarks.md); the statements here are what
-    the ORM would send, with the table and column names from the model.
-    """
+    """The two writes every message makes, as plain SQL prepared once: what
+    the ORM would send, with the table and column names from the model, built
+    once instead of for every message (docs/benchmarks.md)."""
 
     def __init__(self, cutoff):
         table = db.ops.quote_name(Delivery._meta.db_table)
@@ -361,7 +323,7 @@ def _send_rows(edition, rows, cutoff, summary):
                 connection.open()
                 if not connection.send_messages([message]):
                     raise smtplib.SMTPException("The mail backend sent nothing.")
-            except (smtplib.SMTPException, OSError) as error:
+            except MAIL_ERRORS as error:
                 code = _refusal_code(error)
                 if code is None:
                     # The connection failed: the message was not accepted, so

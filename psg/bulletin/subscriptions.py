@@ -1,30 +1,25 @@
 """Subscribing to the bulletin and leaving it, for members and others.
 
-A member's bulletin consent and their Subscriber row are kept in step:
-``Member.record_consent`` calls ``sync_member_subscription`` whenever a
-bulletin consent is recorded, and unsubscribing a member's address records
-the withdrawal of their consent. Subscribing by the short form is double
-opt-in: a pending row (or the address's existing one, unchanged) and an
-email with a link whose page has a Confirm button.
-
-Each subscriber receives the series they chose (``Subscription`` rows): the
-sign-up form offers the series open to new subscribers, a member who gives
-their consent gets every open series, and the personal unsubscribe link
-leaves one series or all of them. Leaving the last one unsubscribes the
-address and withdraws a member's consent.
+A member's Subscriber row follows their bulletin consent (members'
+``consent_recorded`` signal runs ``sync_member_subscription``), and
+unsubscribing a member's address withdraws their consent. The short form is
+double opt-in. Each subscriber receives the series they chose
+(``Subscription`` rows); leaving the last one unsubscribes the address.
+docs/bulletin.md tells the whole story.
 """
 
 import datetime
 import hashlib
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from psg.core.email import send_email
-from psg.members.join.applications import absolute_url, find_member
+from psg.core.addresses import absolute
+from psg.core.templated_email import send_email
+from psg.members.join.applications import find_member
 from psg.members.models import Consent, Member
 from psg.members.tokens import make_token
 
@@ -124,9 +119,106 @@ def sync_member_subscription(member, when=None):
         return subscriber
 
 
+def follow_member_address(member, old, new, when=None):
+    """Move the member's subscriber row to their new address (members'
+    ``email_changed`` signal), keeping every series it receives.
+
+    The row is the one linked to the member, else the one of their old
+    address. If the new address has a row of its own, the two become one:
+    that row, linked to the member, receives the series of both, keeps the
+    delivery history of both, and is subscribed if either was (a bouncing
+    address stays bouncing); the old row goes. Returns the row, or None.
+    """
+    now = when or timezone.now()
+    with transaction.atomic():
+        source = (
+            Subscriber.objects.select_for_update().filter(member=member).first()
+            or Subscriber.objects.select_for_update()
+            .filter(email__iexact=old, member__isnull=True)
+            .first()
+        )
+        if source is None:
+            return None
+        target = (
+            Subscriber.objects.select_for_update()
+            .filter(email__iexact=new)
+            .exclude(pk=source.pk)
+            .first()
+        )
+        if target is None:
+            source.email = new
+            source.member = member
+            source.save()
+            return source
+        _merge_into(target, source, now)
+        target.member = member
+        target.email = new
+        target.save()
+        return target
+
+
+def _merge_into(target, source, now):
+    """Give ``target`` what ``source`` has, then delete ``source``."""
+    had = {row.series_id: row for row in target.subscriptions.all()}
+    for row in source.subscriptions.all():
+        if row.series_id not in had:
+            Subscription.objects.create(
+                subscriber=target,
+                series_id=row.series_id,
+                subscribed_at=row.subscribed_at,
+            )
+    taken = target.deliveries.values_list("edition_id", flat=True)
+    source.deliveries.exclude(edition_id__in=list(taken)).update(subscriber=target)
+    if (
+        source.status == Subscriber.Status.SUBSCRIBED
+        and target.status != Subscriber.Status.BOUNCED
+    ):
+        if target.status != Subscriber.Status.SUBSCRIBED:
+            _subscribe(target, source.confirmed_at or now)
+    target.name = target.name or source.name
+    # The member's link moves: it is one to one.
+    source.delete()
+
+
 def erase_member_subscription(member):
-    """Delete the member's Subscriber row and their address's (erasure)."""
-    Subscriber.objects.filter(Q(member=member) | Q(email__iexact=member.email)).delete()
+    """Delete the member's Subscriber row and their address's (erasure);
+    returns {Subscriber: [primary keys deleted]}."""
+    rows = Subscriber.objects.filter(Q(member=member) | Q(email__iexact=member.email))
+    deleted = list(rows.values_list("pk", flat=True))
+    Subscriber.objects.filter(pk__in=deleted).delete()
+    return {Subscriber: deleted}
+
+
+# The member's subscriber row in their subject-access copy.
+SUBJECT_ACCESS_FIELDS = [
+    "email",
+    "name",
+    "status",
+    "confirmed_at",
+    "unsubscribed_at",
+    "last_bounce_at",
+    "last_bounce_reason",
+]
+
+
+def member_subscription_rows(member):
+    """The member's subscriber row with the series it receives (none, or one
+    row), for their subject-access copy."""
+    subscriber = (
+        Subscriber.objects.filter(member=member)
+        .prefetch_related("subscriptions__series")
+        .first()
+    )
+    if subscriber is None:
+        return []
+    series = sorted(
+        (row.series.name, timezone.localdate(row.subscribed_at).isoformat())
+        for row in subscriber.subscriptions.all()
+    )
+    row = {name: getattr(subscriber, name) for name in SUBJECT_ACCESS_FIELDS}
+    # "Update (2026-11-22)": each series and the day it was chosen.
+    row["series"] = "; ".join(f"{name} ({day})" for name, day in series)
+    return [row]
 
 
 def _address_check(email):
@@ -210,19 +302,30 @@ def request_subscription(email, name, series, reply_to=None):
         return subscriber
     created = subscriber is None
     if created:
-        subscriber = Subscriber.objects.create(email=email, name=name)
-    elif subscriber.status == Subscriber.Status.PENDING:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(email=email, name=name)
+        except IntegrityError:
+            # A sign-up for the same address at the same moment made the row
+            # between the look-up and now (the unique constraint): answer as
+            # for a pending address, with the row that request made.
+            subscriber = find_subscriber(email)
+            if subscriber is None:
+                raise
+            created = False
+    if not created and subscriber.status == Subscriber.Status.PENDING:
         # The purge of unconfirmed sign-ups counts from the latest link.
         subscriber.save(update_fields=["updated_at"])
     try:
         send_email(
             "bulletin_subscribe_confirm",
             {
-                "confirm_url": absolute_url(
+                "confirm_url": absolute(
+                    None,
                     reverse(
                         "bulletin-subscribe-confirm",
                         args=[confirm_token(subscriber, series)],
-                    )
+                    ),
                 ),
                 "series_names": _names(series),
                 "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),

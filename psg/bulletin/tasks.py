@@ -4,6 +4,10 @@ task, psg.bulletin.sending.send_batch."""
 
 from django_tasks import task
 
+from django.utils import timezone
+
+from psg.core import scheduling
+
 from . import upkeep
 
 
@@ -14,8 +18,8 @@ def bulletin_daily():
     Queues tomorrow's run before doing today's, so a failure today does not
     break the chain; only one run is ever waiting. Safe to run twice.
     """
-    upkeep.schedule_daily()
-    upkeep.schedule_bounces()
+    schedule_daily()
+    schedule_bounces()
     return upkeep.run_daily()
 
 
@@ -29,5 +33,25 @@ def process_bounces():
     """
     if not upkeep.bounce_maildir():
         return {"skipped": "PSG_BOUNCE_MAILDIR is not set"}
-    upkeep.schedule_bounces()
+    schedule_bounces()
     return upkeep.run_bounces()
+
+
+def schedule_daily(now=None):
+    """Make sure the next daily run is waiting (see
+    ``psg.core.scheduling.ensure_waiting``)."""
+    return scheduling.ensure_waiting(
+        bulletin_daily, upkeep.next_daily_run(now), "bulletin_upkeep"
+    )
+
+
+def schedule_bounces(now=None):
+    """Make sure the next bounce run is waiting, if a Maildir is configured;
+    returns when it is due, or None."""
+    if not upkeep.bounce_maildir():
+        return None
+    return scheduling.ensure_waiting(
+        process_bounces,
+        (now or timezone.now()) + upkeep.bounce_interval(),
+        "bulletin_upkeep",
+    )

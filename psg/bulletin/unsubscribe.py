@@ -12,14 +12,14 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from psg.members.join.applications import absolute_url
+from psg.core.addresses import absolute
 
 
 def unsubscribe_url(subscriber, series=None):
     """The subscriber's personal unsubscribe link (absolute); with a series
     (a BulletinSeries or its slug), the link of that series' messages."""
-    url = absolute_url(
-        reverse("bulletin-unsubscribe", args=[subscriber.unsubscribe_token])
+    url = absolute(
+        None, reverse("bulletin-unsubscribe", args=[subscriber.unsubscribe_token])
     )
     if series is None:
         return url

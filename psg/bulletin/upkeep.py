@@ -1,26 +1,14 @@
-"""The bulletin's scheduled upkeep, run by the task worker (django-tasks).
+"""The bulletin's scheduled upkeep: the daily purge of unconfirmed sign-ups,
+and reading bounces from PSG_BOUNCE_MAILDIR.
 
-Two self-rescheduling tasks (``psg.bulletin.tasks``), each keeping exactly
-one future run of itself waiting in the database task queue:
-
-- ``bulletin_daily``, every day at 05:30 London time: deletes sign-ups
-  nobody confirmed within their link's lifetime, and makes sure the bounce
-  task is waiting when a bounce Maildir is configured;
-- ``process_bounces``, every ``PSG_BOUNCE_INTERVAL_MINUTES`` (default 15)
-  while ``PSG_BOUNCE_MAILDIR`` is set: reads that Maildir's new bounce
-  notifications (``psg.bulletin.bounces.process_maildir``, which marks each
-  one it has read, so a second run counts nothing again).
-
-Each run queues its successor before doing its work, so a failure does not
-break the chain. ``manage.py bulletin_upkeep --schedule`` (run by ``make
-setup``) seeds both; without ``--schedule`` the command does the work once,
-for a cron job or systemd timer when the task worker is not used.
+The tasks of psg.bulletin.tasks run it and queue their next run first;
+``manage.py bulletin_upkeep`` does the same work once, for a cron job.
+docs/bulletin.md says when each runs.
 """
 
 import datetime
 
 from django.conf import settings
-from django.utils import timezone
 
 from psg.core import scheduling
 
@@ -44,30 +32,6 @@ def bounce_interval():
 def next_daily_run(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
     return scheduling.next_daily_run(DAILY_RUN_AT, now)
-
-
-def schedule_daily(now=None):
-    """Make sure the next daily run is waiting (see
-    ``psg.core.scheduling.ensure_waiting``)."""
-    from . import tasks
-
-    return scheduling.ensure_waiting(
-        tasks.bulletin_daily, next_daily_run(now), "bulletin_upkeep"
-    )
-
-
-def schedule_bounces(now=None):
-    """Make sure the next bounce run is waiting, if a Maildir is configured;
-    returns when it is due, or None."""
-    from . import tasks
-
-    if not bounce_maildir():
-        return None
-    return scheduling.ensure_waiting(
-        tasks.process_bounces,
-        (now or timezone.now()) + bounce_interval(),
-        "bulletin_upkeep",
-    )
 
 
 def run_daily():

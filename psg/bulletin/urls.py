@@ -2,29 +2,30 @@
 
 from django.urls import path
 
-from . import subscriber_views, views
+from . import views
+from .subscribe import views as subscribe_views
 
 urlpatterns = [
-    # Subscribing and unsubscribing (psg.bulletin.subscriber_views).
-    path("subscribe/", subscriber_views.subscribe, name="bulletin-subscribe"),
+    # Subscribing and unsubscribing (psg.bulletin.subscribe.views).
+    path("subscribe/", subscribe_views.subscribe, name="bulletin-subscribe"),
     path(
         "subscribe/sent/",
-        subscriber_views.subscribe_sent,
+        subscribe_views.subscribe_sent,
         name="bulletin-subscribe-sent",
     ),
     path(
         "subscribe/confirm/<str:token>/",
-        subscriber_views.subscribe_confirm,
+        subscribe_views.subscribe_confirm,
         name="bulletin-subscribe-confirm",
     ),
     path(
         "subscribe/done/",
-        subscriber_views.subscribe_done,
+        subscribe_views.subscribe_done,
         name="bulletin-subscribe-done",
     ),
     path(
         "unsubscribe/<str:token>/",
-        subscriber_views.unsubscribe,
+        subscribe_views.unsubscribe,
         name="bulletin-unsubscribe",
     ),
     # The archive (psg.bulletin.views); after the fixed addresses above, as a

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .admin_editions import BulletinSeriesViewSet, EditionViewSet
-from .admin_subscribers import SubscriberViewSet
+from .admin.editions import BulletinSeriesViewSet, EditionViewSet
+from .admin.subscribers import SubscriberViewSet
 
 
 class BulletinViewSetGroup(ViewSetGroup):

@@ -1,5 +1,5 @@
 """The site's addresses made absolute, for what is read away from the site:
-feeds, sharing tags, structured data and the partners' API."""
+emails, feeds, sharing tags, structured data and the partners' API."""
 
 from urllib.parse import urljoin
 

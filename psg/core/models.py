@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from psg.core.email_addresses import EmailAddressField
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
@@ -162,7 +164,8 @@ class OrganisationSettings(BaseSiteSetting):
     )
     charity_number = models.CharField(_("charity number"), max_length=50, blank=True)
     address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
+    # Also the bulletin's reply-to address when a series has none.
+    email = EmailAddressField(_("email"), blank=True)
     telephone = models.CharField(_("telephone"), max_length=50, blank=True)
     tagline = models.CharField(
         _("tagline"),

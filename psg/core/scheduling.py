@@ -9,6 +9,10 @@ failure does not break the chain.
 import datetime
 import logging
 
+from django_tasks import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult, get_date_max
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -42,10 +46,6 @@ def ensure_waiting(task, run_after, cron_command):
     advisory lock on PostgreSQL; on SQLite the project's IMMEDIATE
     transactions take the write lock at BEGIN).
     """
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
     backend = task.get_backend()
     if not isinstance(backend, DatabaseBackend):
         logger.warning(

@@ -9,7 +9,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Membership")
 
     def ready(self):
-        from .signals import create_membership_secretary_group
+        # Imports models, which can only be loaded once the app registry is.
+        from .groups import create_membership_secretary_group
 
         post_migrate.connect(
             create_membership_secretary_group,

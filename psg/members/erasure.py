@@ -1,27 +1,18 @@
 """Erasing a member's personal data (UK GDPR, the right to erasure).
 
-``erase_member()`` is used by the member (from /membership/) and by the
-membership secretary (from the admin desk). It works at once, in one
-transaction, and leaves:
-
-- the Member row, with every personal field blanked, the email replaced by
-  ``erased-<number>@invalid``, a new random payment reference, status
-  cancelled and ``erased_at`` set, so the membership numbers and the counts in
-  the accounts stay whole;
-- their payments, for the accounts (amount, date, method, period), no longer
-  linked to the member, keeping the reference only when it is the random one
-  the site issued (anything typed by hand could name the payer);
-- an ErasureLog row: the member number, when, and who asked; nothing else.
-
-Deleted: consents, Gift Aid declarations, renewal reminders, join applications
-and the bulletin subscription (psg.bulletin) of the same address, and
-finished background tasks that carried the address.
-Scrubbed: the Wagtail and Django admin logs' entries about the member and
-their records, and any other entry showing their email address or full name.
+``erase_member()``, for the member (/membership/) and the secretary (the
+desk), works at once and in one transaction. It keeps the blanked Member row,
+their payments unlinked, and an ErasureLog row; it deletes their records
+(and, through ``member_erasing``, what the apps above hold, such as the
+bulletin subscription) and scrubs the admin logs. docs/membership.md lists
+exactly what goes and what stays.
 """
 
 import json
 import re
+
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
@@ -33,8 +24,6 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, Revision
 
-from psg.bulletin.models import Subscriber
-from psg.bulletin.subscriptions import erase_member_subscription
 from psg.members.models import (
     Consent,
     ErasureLog,
@@ -45,11 +34,10 @@ from psg.members.models import (
     RenewalReminder,
     new_payment_reference,
 )
+from psg.members.signals import member_erasing
 
 ERASED_NAME = "(erased)"
 REDACTED = "[erased]"
-# A site-issued payment reference: random, so it does not identify anyone.
-ISSUED_REFERENCE = re.compile(r"^PSG-[A-Z0-9]{6}$")
 
 PERSONAL_FIELDS_BLANKED = [
     "organisation",
@@ -95,13 +83,11 @@ def erase_member(member, requested_by):
         ),
         RenewalReminder: list(member.renewal_reminders.values_list("pk", flat=True)),
         Payment: list(member.payments.values_list("pk", flat=True)),
-        Subscriber: list(
-            Subscriber.objects.filter(
-                Q(member=member) | Q(email__iexact=member.email)
-            ).values_list("pk", flat=True)
-        ),
         Member: [number],
     }
+    # What the apps above members hold: deleted by them, scrubbed here.
+    for _receiver, deleted in member_erasing.send(sender=Member, member=member):
+        related.update(deleted)
     _scrub_admin_logs(related, terms)
     _delete_tasks_mentioning(member.email)
 
@@ -109,7 +95,6 @@ def erase_member(member, requested_by):
     member.gift_aid_declarations.all().delete()
     member.renewal_reminders.all().delete()
     JoinApplication.objects.filter(email__iexact=member.email).delete()
-    erase_member_subscription(member)
     payments = Payment.objects.filter(member=member)
     payments.exclude(reference=member.payment_reference).update(reference="")
     payments.update(member=None)
@@ -238,11 +223,6 @@ def _scrub_admin_logs(related, terms):
 def _delete_tasks_mentioning(email):
     """Background tasks (queued or finished) that carried the address, such as
     an email to them; a task running right now is left to finish."""
-    if not apps.is_installed("django_tasks_db"):
-        return
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     fields = ["args_text", "return_text", "traceback"]
     mentioning = (
         DBTaskResult.objects.annotate(

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from psg.core.email_addresses import EmailAddressField, normalise_email
+from psg.members.signals import consent_recorded, email_changed
+
 # Unambiguous characters for payment references read over the phone or
 # typed into a bank's reference field.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -59,7 +62,7 @@ class MembershipSettings(BaseSiteSetting):
         _("cheques payable to"), max_length=100, default="Peru Support Group"
     )
     cheque_address = models.TextField(_("send cheques to"), blank=True)
-    secretary_email = models.EmailField(
+    secretary_email = EmailAddressField(
         _("membership secretary's email"),
         blank=True,
         help_text=_("Replies to membership emails go here."),
@@ -168,7 +171,7 @@ class Member(models.Model):
         _("name"), max_length=200, help_text=_("The member, or the contact person.")
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), max_length=254)
+    email = EmailAddressField(_("email"), max_length=254)
     telephone = models.CharField(_("telephone"), max_length=40, blank=True)
     address_line_1 = models.CharField(_("address line 1"), max_length=200, blank=True)
     address_line_2 = models.CharField(_("address line 2"), max_length=200, blank=True)
@@ -232,11 +235,27 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
+        stored = getattr(self, "_stored_email", None)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        saved_email = update_fields is None or "email" in update_fields
+        if saved_email:
+            self._stored_email = self.email
+        if stored and saved_email and self.email != stored and not self.erased_at:
+            # Apps above members follow it (the bulletin's subscriber rows),
+            # however the change came: the member, the desk, an import.
+            email_changed.send(sender=Member, member=self, old=stored, new=self.email)
 
-    @property
-    def display_name(self):
-        return self.organisation or self.name
+    # The address as stored, to tell when save() changes it.
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        member = super().from_db(db, field_names, values)
+        member._stored_email = member.__dict__.get("email")
+        return member
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_email = self.__dict__.get("email")
 
     @property
     def postal_address(self):
@@ -274,11 +293,8 @@ class Member(models.Model):
         if getattr(self, field) != given:
             setattr(self, field, given)
             self.save(update_fields=[field, "updated_at"])
-        if kind == Consent.Kind.BULLETIN:
-            # The bulletin's subscriber list follows the member's consent.
-            from psg.bulletin.subscriptions import sync_member_subscription
-
-            sync_member_subscription(self, when=consent.recorded_at)
+        # Apps above members follow it (the bulletin's subscriber list).
+        consent_recorded.send(sender=Member, member=self, consent=consent)
         return consent
 
     @transaction.atomic
@@ -310,19 +326,6 @@ class Member(models.Model):
         member.save(update_fields=["current_period_end", "status", "updated_at"])
         self.refresh_from_db()
         return payment
-
-
-def normalise_email(address):
-    """Lower-case the domain (case-insensitive by standard) and trim spaces.
-
-    The local part keeps its case as typed, but addresses are compared
-    case-insensitively everywhere (see ``Member.objects.filter(email__iexact)``).
-    """
-    address = (address or "").strip()
-    local, at, domain = address.rpartition("@")
-    if not at:
-        return address
-    return f"{local}@{domain.lower()}"
 
 
 class Consent(models.Model):
@@ -425,7 +428,7 @@ class JoinApplication(models.Model):
     and the application deleted. Unconfirmed ones are purged after 30 days.
     """
 
-    email = models.EmailField(_("email"), max_length=254, db_index=True)
+    email = EmailAddressField(_("email"), max_length=254, db_index=True)
     data = models.JSONField(_("form data"))
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
 
@@ -452,6 +455,9 @@ class RenewalReminder(models.Model):
     period_end = models.DateField(_("period end"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Why the latest attempt failed, until a run sends it (psg.members.renewals).
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

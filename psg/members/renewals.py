@@ -1,44 +1,33 @@
 """The daily renewals job: reminders before and on a period's end, then lapsing.
 
-``run_renewals()`` is safe to run any number of times a day, and after a crash:
-
-- Each reminder is claimed before it is sent, by creating its RenewalReminder
-  row (unique per member, period end and kind) in a transaction of its own;
-  whoever creates the row sends the email, and ``sent_at`` is set as soon as
-  the SMTP server has accepted it. A second run finds the row and sends nothing.
-- A row still without ``sent_at`` an hour (PSG_RENEWALS_STALE_AFTER) after it
-  was claimed is a send that died before the server accepted it (a worker
-  killed mid-run), so the next run claims it again and sends it. The one
-  window where a member could get a reminder twice is a crash between the
-  server's acceptance and the ``sent_at`` update: one UPDATE of one row in
-  autocommit, right after ``send()`` returns.
-- A send the server refuses (or an unreachable server) releases the claim, so
-  the next run tries again.
-- Reminders are keyed on the member's current period end, so a member who has
-  renewed is never reminded about the old period; a late run (the job did not
-  run for days) sends the reminder that is due now, once, and never a
-  "30 days before" once the end has come.
-
-Scheduling: ``schedule_next_run()`` keeps exactly one future run of the
-``run_renewals`` task waiting in the database task queue (the task calls it
-first thing); a cron job or systemd timer calling ``manage.py run_renewals``
-does the same job without the task worker. See docs/membership.md.
+``run_renewals()`` is safe to run any number of times a day, and after a
+crash: each reminder is claimed (its RenewalReminder row, unique per member,
+period end and kind) before it is sent, and marked sent once the SMTP server
+has accepted it. The ``run_renewals`` task (psg.members.tasks) runs it daily,
+or a cron job calling ``manage.py run_renewals``. One member's reminder
+failing (an error of any kind) is logged, marked on its claim and retried by
+the next run; it never stops the others. A claim left unsent by a worker
+killed mid-run is sent again once older than PSG_RENEWALS_STALE_AFTER
+(an hour by default). docs/membership.md
+("Renewals") tells the whole story.
 """
 
 import datetime
 import logging
-import smtplib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Site
 
 from psg.core import scheduling
-from psg.core.email import build_email
+from psg.core.addresses import absolute
+from psg.core.smtp import MAIL_ERRORS
+from psg.core.templated_email import build_email
 from psg.members.models import Member, MembershipSettings, RenewalReminder
 
 logger = logging.getLogger(__name__)
@@ -122,35 +111,55 @@ def run_renewals(today=None, now=None):
         .select_related("membership_type")
         .order_by("pk")
     )
-    settings_ = None
+    settings_ = []  # read once, when the first reminder is due
     for member in list(members):
-        kind = due_kind(member, today)
-        if kind is None:
-            continue
-        reminder = claim_reminder(member, kind, now)
-        if reminder is None:
-            if RenewalReminder.objects.filter(
-                member=member,
-                period_end=member.current_period_end,
-                kind=kind,
-                sent_at__isnull=True,
-            ).exists():
-                run.skipped_in_progress += 1
-            continue
-        # The member may have paid (or cancelled) since the query above.
-        member.refresh_from_db()
-        if due_kind(member, today) != kind or (
-            member.current_period_end != reminder.period_end
-        ):
-            reminder.delete()
-            continue
-        if settings_ is None:
-            settings_ = membership_settings()
-        if send_reminder(member, reminder, settings_):
-            run.sent[kind] = run.sent.get(kind, 0) + 1
-        else:
+        try:
+            remind(member, today, now, run, settings_)
+        except Exception as error:
+            # One member's bad data (an address no mail library can encode,
+            # say) must not stop the others' reminders, nor the purge after.
+            logger.exception("Renewal reminder for member %s failed", member.pk)
+            mark_failed(member, now, error)
             run.failed += 1
     return run
+
+
+def remind(member, today, now, run, settings_):
+    """Send ``member`` the reminder due today, if any; counted in ``run``."""
+    kind = due_kind(member, today)
+    if kind is None:
+        return
+    reminder = claim_reminder(member, kind, now)
+    if reminder is None:
+        if RenewalReminder.objects.filter(
+            member=member,
+            period_end=member.current_period_end,
+            kind=kind,
+            sent_at__isnull=True,
+        ).exists():
+            run.skipped_in_progress += 1
+        return
+    # The member may have paid (or cancelled) since the query above.
+    member.refresh_from_db()
+    if due_kind(member, today) != kind or (
+        member.current_period_end != reminder.period_end
+    ):
+        reminder.delete()
+        return
+    if not settings_:
+        settings_.append(membership_settings())
+    if send_reminder(member, reminder, settings_[0]):
+        run.sent[kind] = run.sent.get(kind, 0) + 1
+    else:
+        run.failed += 1
+
+
+def mark_failed(member, now, error):
+    """Record on the member's unsent reminder claims why sending failed; the
+    next run tries again (``claim_reminder``)."""
+    RenewalReminder.objects.filter(member=member, sent_at__isnull=True).update(
+        failed_at=now, last_error=f"{type(error).__name__}: {error}"[:500]
+    )
 
 
 def lapse_unpaid(today):
@@ -184,9 +193,12 @@ def claim_reminder(member, kind, now):
         return None
     # Take over a send that died half way; the UPDATE is the claim, so of two
     # runs doing this at once only one wins.
-    taken = RenewalReminder.objects.filter(
-        pk=reminder.pk, sent_at__isnull=True, created_at__lt=now - stale_claim()
-    ).update(created_at=now)
+    # A claim whose send failed with an error is taken over at once.
+    taken = (
+        RenewalReminder.objects.filter(pk=reminder.pk, sent_at__isnull=True)
+        .filter(Q(created_at__lt=now - stale_claim()) | Q(failed_at__isnull=False))
+        .update(created_at=now, failed_at=None)
+    )
     if taken:
         logger.warning(
             "Retrying renewal reminder %s for member %s, claimed at %s and never sent",
@@ -210,7 +222,7 @@ def reminder_context(member, reminder, settings_):
         "pays_by_standing_order": member.payment_method == "standing-order",
         "bank": settings_,
         "secretary_email": settings_.secretary_email,
-        "sign_in_path": reverse("membership-sign-in"),
+        "sign_in_url": absolute(None, reverse("membership-sign-in")),
     }
 
 
@@ -224,7 +236,7 @@ def send_reminder(member, reminder, settings_):
     )
     try:
         message.send()
-    except (smtplib.SMTPException, OSError):
+    except MAIL_ERRORS:
         # Not accepted: release the claim so the next run tries again.
         logger.exception(
             "Renewal reminder %s for member %s not sent", reminder.kind, member.pk
@@ -243,14 +255,3 @@ def send_reminder(member, reminder, settings_):
 def next_run_time(now=None):
     """The next DAILY_RUN_AT (local time) after ``now``."""
     return scheduling.next_daily_run(DAILY_RUN_AT, now)
-
-
-def schedule_next_run(now=None):
-    """Make sure one future run of the ``run_renewals`` task is waiting
-    (see ``psg.core.scheduling.ensure_waiting``); returns when it is due, or
-    None when the task backend cannot defer tasks."""
-    from psg.members import tasks
-
-    return scheduling.ensure_waiting(
-        tasks.run_renewals, next_run_time(now), "run_renewals"
-    )

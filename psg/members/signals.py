@@ -1,33 +1,28 @@
-"""Signal handlers of the members app."""
+"""What the members app tells the apps above it (docs/decisions/0004).
 
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
+Members sits below the bulletin and never imports it: the bulletin connects
+to these in its AppConfig.ready. Receivers run at once, inside the sender's
+transaction when it has one (an erasure always does).
+"""
 
-SECRETARY_GROUP = "Membership secretary"
+from django.dispatch import Signal
 
+# A consent decision was recorded (Member.record_consent), whether or not it
+# changed the member's flag. Arguments: member, consent.
+consent_recorded = Signal()
 
-def create_membership_secretary_group(sender, app_config, using="default", **kwargs):
-    """Create the "Membership secretary" group, or bring its permissions up to date.
+# A member's email address changed (Member.save: the member's own details
+# form, the desk, a CSV import). Arguments: member, old, new (both
+# normalised). Not sent for an erasure, which has member_erasing.
+email_changed = Signal()
 
-    The group may use the Wagtail admin and has every permission of the members
-    app (members, payments, consents, Gift Aid, types, the export and import
-    permissions, the membership settings) and those of bulletin subscribers.
-    Safe to run after every migrate.
-    """
-    # Django creates an app's permissions in its own post_migrate handler, which
-    # may run after this one; create them first so a fresh database gets them.
-    create_permissions(app_config, verbosity=0, using=using)
-    # Bulletin subscribers are personal data too: the secretary's, not editors'.
-    create_permissions(apps.get_app_config("bulletin"), verbosity=0, using=using)
-    group, _created = Group.objects.using(using).get_or_create(name=SECRETARY_GROUP)
-    permissions = (
-        Permission.objects.using(using).filter(content_type__app_label=app_config.label)
-        | Permission.objects.using(using).filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-        | Permission.objects.using(using).filter(
-            content_type__app_label="bulletin", codename__endswith="_subscriber"
-        )
-    )
-    group.permissions.add(*permissions)
+# A member's personal data is being erased (psg.members.erasure), before their
+# own row is blanked. Arguments: member. Each receiver deletes what its app
+# holds about the member and returns {model: [primary keys deleted]}, whose
+# admin log entries the erasure then scrubs.
+member_erasing = Signal()
+
+# A member's subject-access copy is being made (psg.members.subject_access).
+# Arguments: member. Each receiver returns (section name, [row dicts]): what
+# its app holds about the member.
+subject_access_requested = Signal()

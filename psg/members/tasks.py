@@ -2,8 +2,10 @@
 
 from django_tasks import task
 
+from psg.core import scheduling
 from psg.members import renewals
 from psg.members.account import emails as account_emails
+from psg.members.join.applications import purge_unconfirmed
 
 
 @task()
@@ -14,12 +16,14 @@ def run_renewals():
     Schedules tomorrow's run before doing today's, so a failure today does not
     break the chain; only one run is ever waiting.
     """
-    from psg.members.join.applications import purge_unconfirmed
-
-    renewals.schedule_next_run()
-    result = renewals.run_renewals().as_dict()
-    # The daily run also clears join applications nobody confirmed in 30 days.
-    result["purged_applications"] = purge_unconfirmed()
+    schedule_next_run()
+    try:
+        result = renewals.run_renewals().as_dict()
+    finally:
+        # The daily run also clears join applications nobody confirmed in 30
+        # days, whatever happened to the reminders.
+        purged = purge_unconfirmed()
+    result["purged_applications"] = purged
     return result
 
 
@@ -35,6 +39,13 @@ def purge_join_applications():
 
     Returns how many were deleted.
     """
-    from psg.members.join.applications import purge_unconfirmed
-
     return purge_unconfirmed()
+
+
+def schedule_next_run(now=None):
+    """Make sure one future run of ``run_renewals`` is waiting (see
+    ``psg.core.scheduling.ensure_waiting``); returns when it is due, or None
+    when the task backend cannot defer tasks."""
+    return scheduling.ensure_waiting(
+        run_renewals, renewals.next_run_time(now), "run_renewals"
+    )

@@ -4,13 +4,12 @@ A full ``update_index`` writes the whole index in chunks, and both databases
 leave it in a state that is slow to search until it is tidied:
 
 - SQLite: every chunk becomes a separate FTS5 segment, and each search opens
-  every segment; ``optimize`` merges them into one (on the benchmark's
-  100,000 items, looking up 200 pages in the index went from 29 ms to 2 ms).
-  Pages saved later add small segments that FTS5 merges by itself.
+  every segment; ``optimize`` merges them into one (figures in
+  docs/benchmarks.md). Pages saved later add small segments that FTS5 merges by itself.
 - PostgreSQL: new rows wait in the GIN indexes' pending lists, which every
   search reads in full, until a VACUUM moves them into the index proper
   (autovacuum does this eventually); ``VACUUM ANALYZE`` also refreshes the
-  statistics the search uses to choose its plan (psg.search.engine).
+  statistics the search uses to choose its plan (psg.search.candidates).
 """
 
 from django.db import connection

@@ -196,8 +196,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Email: files under var/mail by default; SMTP when EMAIL_HOST is set.
 if os.environ.get("EMAIL_HOST"):
-    # Django's, delivering to non-ASCII addresses over SMTPUTF8 (psg.core.mail).
-    EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+    # Django's, delivering to non-ASCII addresses over SMTPUTF8 (psg.core.smtp).
+    EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.bulletin.unsubscribe import unsubscribe_url
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 
 pytestmark = pytest.mark.browser
 

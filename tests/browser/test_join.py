@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
 from psg.members.models import Member
 
 pytestmark = pytest.mark.browser

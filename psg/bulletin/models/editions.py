@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from psg.core.email_addresses import EmailAddressField
 from psg.core.page_kinds import item_models
 from psg.news.models import NewsPage
 
@@ -77,7 +78,7 @@ class BulletinSeries(models.Model):
         blank=True,
         help_text=_("Leave empty to send as the organisation."),
     )
-    reply_to = models.EmailField(
+    reply_to = EmailAddressField(
         _("reply-to address"),
         blank=True,
         help_text=_("Leave empty to use the organisation's address."),
@@ -240,10 +241,6 @@ class Edition(ClusterableModel):
             "bulletin-edition",
             kwargs={"series": self.series.slug, "number": self.number},
         )
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.SENT or self.is_legacy
 
     def compose_from_latest(self):
         """Add every page first published since the previous edition.

@@ -7,7 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from psg.members.models import Member, normalise_email
+from psg.core.email_addresses import EmailAddressField, normalise_email
+from psg.members.models import Member
 
 from .editions import BulletinSeries
 
@@ -41,7 +42,7 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
         BOUNCED = "bounced", _("Bouncing: not sent to")
 
-    email = models.EmailField(_("email"), max_length=254)
+    email = EmailAddressField(_("email"), max_length=254)
     name = models.CharField(_("name"), max_length=200, blank=True)
     series = models.ManyToManyField(
         BulletinSeries,

@@ -8,6 +8,7 @@ of the bulletin's admin pages.
 
 import pytest
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -94,8 +95,6 @@ def test_the_permission_is_there_for_moderators_and_the_secretary_only():
 
 
 def test_granting_again_after_a_migrate_still_leaves_editors_out():
-    from django.apps import apps
-
     grant_editors_edition_permissions(
         sender=None, app_config=apps.get_app_config("bulletin")
     )

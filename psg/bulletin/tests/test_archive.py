@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from psg.bulletin import pdf
 from psg.bulletin.archive import bulletin_item
 from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
@@ -210,8 +211,6 @@ def test_pdf_holds_every_item(client, sent_edition):
 
 
 def test_pdf_is_made_once_and_remade_after_a_change(client, sent_edition, monkeypatch):
-    from psg.bulletin import pdf
-
     renders = []
     real_render = pdf.render_pdf
     monkeypatch.setattr(

@@ -4,13 +4,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from psg.core.permissions import EDITORS_GROUP
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_user("editor", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(user)
     return user
 

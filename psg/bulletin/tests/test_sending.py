@@ -1,5 +1,7 @@
 """Sending an edition through a real SMTP server: each subscriber once."""
 
+import time
+
 import pytest
 
 from psg.bulletin import sending
@@ -228,8 +230,6 @@ def test_a_successful_send_resets_soft_bounces(
 def test_the_rate_paces_messages(
     edition_to_send, smtp_server, settings, django_capture_on_commit_callbacks
 ):
-    import time
-
     settings.PSG_BULLETIN_RATE = 20  # one every 50 ms
     SubscriberFactory.create_batch(5)
     started = time.monotonic()

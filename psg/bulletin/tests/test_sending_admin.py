@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from psg.bulletin.models import BulletinSeries, Delivery, Edition, Subscriber
+from psg.bulletin.sending import start_sending
 from psg.bulletin.tests.factories import EditionFactory
 from psg.bulletin.tests.subscriber_factories import SubscriberFactory
 
@@ -112,8 +113,6 @@ def test_sending_to_subscribers_then_the_progress(
 def test_progress_refreshes_while_sending(
     client, moderator, edition_to_send, django_capture_on_commit_callbacks
 ):
-    from psg.bulletin.sending import start_sending
-
     SubscriberFactory.create_batch(4)
     with django_capture_on_commit_callbacks(execute=False):
         start_sending(edition_to_send)  # the worker has not started yet

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
@@ -73,8 +74,6 @@ class SlowRecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        from email import message_from_bytes, policy
-
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         with self.lock:
             for recipient in envelope.rcpt_tos:

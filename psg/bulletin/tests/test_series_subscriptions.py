@@ -9,7 +9,9 @@ import pytest
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from psg.bulletin import subscriptions
@@ -22,8 +24,8 @@ from psg.bulletin.models import (
 )
 from psg.bulletin.sending import recipients, run_batch, start_sending
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
-from psg.members.join.forms import started_token
-from psg.members.tests.test_join import page_text, text_of
+from psg.core.forms import started_token
+from psg.core.tests.helpers import page_text, text_of
 from psg.members.tokens import make_token
 from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -177,9 +179,6 @@ def test_a_batch_checks_the_series_in_one_query(
 ):
     """Whether each recipient still receives the series is asked once for the
     batch: the queries of a batch do not grow with its size."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     settings.PSG_BULLETIN_RATE = 0
 
     def queries_for(count, number):

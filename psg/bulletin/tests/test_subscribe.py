@@ -8,12 +8,13 @@ import time
 import pytest
 
 from django.core.cache import cache
+from django.test import Client
 
 from psg.bulletin.models import Subscriber
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
+from psg.core.tests.helpers import page_text, text_of
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
-from psg.members.tests.test_join import page_text, text_of
 
 from .subscriber_factories import SubscriberFactory
 
@@ -104,8 +105,6 @@ def test_signing_up_is_double_opt_in_over_smtp(client, smtp_server, site):
 
 
 def test_the_confirm_post_needs_a_csrf_token(smtp_server, site):
-    from django.test import Client
-
     submit(Client())
     path = confirm_path(smtp_server.messages[0])
 
@@ -238,7 +237,7 @@ def test_one_ip_address_is_limited(client, smtp_server, site, settings):
 
 
 def test_a_mail_failure_keeps_nothing(client, site, settings):
-    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # nothing listens here
 

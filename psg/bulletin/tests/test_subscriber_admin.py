@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from psg.bulletin.models import BulletinSeries, Subscriber
+from psg.core.tests.helpers import page_text
 from psg.members.tests.factories import MemberFactory, secretary_user
-from psg.members.tests.test_join import page_text
 
 from .subscriber_factories import SubscriberFactory
 

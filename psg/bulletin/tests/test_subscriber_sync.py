@@ -3,9 +3,16 @@ erasing a member erases their subscription."""
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
 from psg.bulletin.models import BulletinSeries, Subscriber, Subscription
 from psg.members.erasure import erase_member
-from psg.members.models import Consent
+from psg.members.join.applications import CONSENTS
+from psg.members.models import Consent, Member
+from psg.members.signals import member_erasing
 from psg.members.tests.factories import MemberFactory
 
 from .subscriber_factories import SubscriberFactory
@@ -85,8 +92,6 @@ def test_a_bouncing_address_stays_stopped():
 
 
 def test_joining_with_the_bulletin_ticked_subscribes():
-    from psg.members.join.applications import CONSENTS
-
     member = MemberFactory()
     for kind, _field, wording in CONSENTS:
         member.record_consent(
@@ -108,6 +113,41 @@ def test_erasing_a_member_erases_their_subscription():
     erase_member(member, "member")
 
     assert list(Subscriber.objects.all()) == [other]
+
+
+def test_erasing_a_member_scrubs_their_subscribers_admin_log():
+    member = MemberFactory(name="Rosa Quispe", email="rosa@example.org")
+    consent(member, True)
+    subscriber = Subscriber.objects.get(member=member)
+    log(instance=subscriber, action="wagtail.edit", data={"email": member.email})
+
+    erase_member(member, "secretary")
+
+    entry = ModelLogEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(Subscriber),
+        object_id=str(subscriber.pk),
+    )
+    assert entry.label == "subscriber ([erased])"
+    assert entry.data == {"email": "[erased]"}
+
+
+def test_an_erasure_that_fails_in_the_bulletin_changes_nothing():
+    member = MemberFactory(email="rosa@example.org")
+    consent(member, True)
+
+    def fail(sender, member, **kwargs):
+        raise RuntimeError("simulated")
+
+    member_erasing.connect(fail, dispatch_uid="test-fail")
+    try:
+        with pytest.raises(RuntimeError):
+            erase_member(member, "member")
+    finally:
+        member_erasing.disconnect(dispatch_uid="test-fail")
+
+    assert Subscriber.objects.filter(member=member).exists()
+    assert Member.objects.get(pk=member.pk).erased_at is None
+    assert member.consents.count() == 1
 
 
 def series_of(subscriber):

@@ -7,9 +7,9 @@ from django.test import Client
 
 from psg.bulletin.models import Subscriber
 from psg.bulletin.unsubscribe import unsubscribe_headers, unsubscribe_url
+from psg.core.tests.helpers import page_text
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
-from psg.members.tests.test_join import page_text
 
 from .subscriber_factories import SubscriberFactory
 

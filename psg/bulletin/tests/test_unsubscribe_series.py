@@ -7,11 +7,13 @@ import pytest
 
 from django.test import Client
 
+from psg.bulletin.bounces import Outcome, record_bounce
 from psg.bulletin.models import BulletinSeries, Subscriber
+from psg.bulletin.sending import recipients
 from psg.bulletin.unsubscribe import unsubscribe_url
+from psg.core.tests.helpers import page_text
 from psg.members.models import Consent
 from psg.members.tests.factories import MemberFactory
-from psg.members.tests.test_join import page_text
 
 from .subscriber_factories import SubscriberFactory
 
@@ -206,9 +208,6 @@ def test_a_single_series_shows_one_button(site, update):
 
 
 def test_a_bouncing_address_gets_nothing_from_any_series(site, update, peru_news):
-    from psg.bulletin.bounces import Outcome, record_bounce
-    from psg.bulletin.sending import recipients
-
     subscriber = SubscriberFactory(email="gone@example.org", series=[update, peru_news])
 
     record_bounce("gone@example.org", Outcome.HARD, "5.1.1 No such user")

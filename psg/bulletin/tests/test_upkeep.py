@@ -23,6 +23,7 @@ from psg.members.tests.factories import MemberFactory
 
 from .subscriber_factories import SubscriberFactory
 from .test_bounces import deliver, hard, junk, maildir  # noqa: F401 (fixture)
+from .test_subscribe import confirm_path, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +81,6 @@ def test_unconfirmed_sign_ups_go_once_their_link_has_expired(settings):
 
 
 def test_asking_again_restarts_the_clock(client, smtp_server, settings, site):
-    from .test_subscribe import submit
-
     submit(client)
     subscriber = Subscriber.objects.get()
     age(subscriber, settings.PSG_JOIN_LINK_MAX_AGE + 60)
@@ -95,8 +94,6 @@ def test_asking_again_restarts_the_clock(client, smtp_server, settings, site):
 def test_a_purged_sign_ups_link_says_it_has_expired(
     client, smtp_server, settings, site
 ):
-    from .test_subscribe import confirm_path, submit
-
     submit(client)
     path = confirm_path(smtp_server.messages[0])
     age(Subscriber.objects.get(), settings.PSG_JOIN_LINK_MAX_AGE + 60)
@@ -131,7 +128,7 @@ def test_schedule_seeds_one_daily_run_however_often_it_is_called(database_tasks)
     out = io.StringIO()
     call_command("bulletin_upkeep", "--schedule", stdout=out)
     call_command("bulletin_upkeep", "--schedule", stdout=io.StringIO())
-    upkeep.schedule_daily()
+    tasks.schedule_daily()
 
     [daily] = waiting(tasks.bulletin_daily)
     assert daily.run_after == upkeep.next_daily_run()
@@ -145,7 +142,7 @@ def test_the_daily_run_purges_and_queues_the_next(database_tasks, settings):
         status=Subscriber.Status.PENDING, confirmed_at=None, series=[]
     )
     age(expired, settings.PSG_JOIN_LINK_MAX_AGE + 60)
-    upkeep.schedule_daily()
+    tasks.schedule_daily()
     [first] = waiting(tasks.bulletin_daily)
 
     done = work(first)
@@ -159,7 +156,7 @@ def test_the_daily_run_purges_and_queues_the_next(database_tasks, settings):
 
 
 def test_a_failing_daily_run_has_already_queued_the_next(database_tasks, monkeypatch):
-    upkeep.schedule_daily()
+    tasks.schedule_daily()
     [first] = waiting(tasks.bulletin_daily)
 
     def broken():
@@ -212,7 +209,7 @@ def test_each_bounce_run_reads_the_maildir_and_queues_the_next(
 ):
     SubscriberFactory(email="gone@example.org")
     deliver(bounce_settings, hard("gone@example.org"), junk())
-    upkeep.schedule_bounces()
+    tasks.schedule_bounces()
     [first] = waiting(tasks.process_bounces)
 
     done = work(first)
@@ -238,7 +235,7 @@ def test_each_bounce_run_reads_the_maildir_and_queues_the_next(
 
 
 def test_the_daily_run_restarts_a_lost_bounce_run(database_tasks, bounce_settings):
-    upkeep.schedule_daily()
+    tasks.schedule_daily()
     assert not waiting(tasks.process_bounces).exists()
 
     work(waiting(tasks.bulletin_daily).get())
@@ -260,7 +257,7 @@ def test_a_missing_maildir_fails_the_run_but_keeps_the_chain(
     database_tasks, settings, tmp_path
 ):
     settings.PSG_BOUNCE_MAILDIR = str(tmp_path / "not-there")
-    upkeep.schedule_bounces()
+    tasks.schedule_bounces()
 
     done = work(waiting(tasks.process_bounces).get())
 

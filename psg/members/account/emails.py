@@ -4,7 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from psg.core.email import send_email
+from psg.core.addresses import absolute
+from psg.core.templated_email import send_email
 from psg.members import tokens
 from psg.members.models import Member
 from psg.members.renewals import membership_settings
@@ -49,7 +50,7 @@ def send_signin_email(member_id):
         "signin_link",
         {
             "member": member,
-            "link": settings.WAGTAILADMIN_BASE_URL + path,
+            "link": absolute(None, path),
             "minutes": settings.PSG_SIGNIN_LINK_MAX_AGE // 60,
             "secretary_email": membership.secretary_email,
         },

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from psg.core.email_addresses import EmailAddressFormField
 from psg.members.models import CONTACT_FIELDS, Member, normalise_email
 
 EMAIL_TAKEN = _(
@@ -10,7 +11,7 @@ EMAIL_TAKEN = _(
 
 
 class SignInForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressFormField(
         label=_("Your email address"),
         max_length=254,
         help_text=_("The address we have for your membership."),

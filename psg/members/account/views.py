@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from psg.core.ratelimit import client_ip, over_limit, rate_limited
-from psg.members import export, tasks
+from psg.members import subject_access, tasks
 from psg.members.account import session
 from psg.members.account.emails import member_for_token
 from psg.members.account.forms import (
@@ -234,12 +234,13 @@ def download(request):
     stamp = timezone.localdate().isoformat()
     if kind == "json":
         response = HttpResponse(
-            export.as_json(member), content_type="application/json; charset=utf-8"
+            subject_access.as_json(member),
+            content_type="application/json; charset=utf-8",
         )
     elif kind == "csv":
         # With a byte order mark, so spreadsheets read the accents right.
         response = HttpResponse(
-            export.as_csv(member).encode("utf-8-sig"),
+            subject_access.as_csv(member).encode("utf-8-sig"),
             content_type="text/csv; charset=utf-8",
         )
     else:

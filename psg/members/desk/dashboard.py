@@ -1,15 +1,6 @@
 """The membership dashboard: figures, a chart drawn as SVG, the admin view and
-the panel on the admin's home page.
-
-Definitions (also in docs/membership.md):
-
-- Active members: status "active", not erased.
-- Joins in a month: members whose ``joined`` date falls in it.
-- Lapses in a month: lapsed or cancelled members whose lapse date falls in it
-  and has passed, the lapse date being the end of their current period plus
-  the 30 days' grace the renewals job gives before marking a member lapsed.
-- Renewals due: active members whose period ends within the next 30 days,
-  including those already past the end but still in their grace period.
+the panel on the admin's home page. docs/membership.md ("Dashboard figures")
+defines each figure: active members, joins, lapses, renewals due.
 """
 
 import datetime

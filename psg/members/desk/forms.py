@@ -8,7 +8,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from psg.members.models import PaymentMethod
 
-from .csv_io import MAX_FILE_SIZE
+from .csv_rows import MAX_FILE_SIZE
 
 
 class RecordPaymentForm(forms.Form):

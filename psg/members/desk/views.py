@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from psg.members.erasure import erase_member
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -23,7 +24,9 @@ from psg.members.models import (
     MembershipSettings,
 )
 
-from . import csv_io
+from .csv_columns import COLUMNS
+from .csv_export import export_queryset, export_row
+from .csv_import import import_members
 from .forms import GiftAidDeclarationForm, ImportForm, RecordPaymentForm
 
 # Every member-related view checks these before anything else; the Wagtail
@@ -106,7 +109,7 @@ class MemberIndexView(generic.IndexView):
     exactly the members listed (all pages)."""
 
     FORMATS = (generic.IndexView.FORMAT_CSV,)
-    list_export = csv_io.COLUMNS
+    list_export = COLUMNS
 
     def dispatch(self, request, *args, **kwargs):
         if self.is_export and not request.user.has_perm("members.export_member"):
@@ -116,7 +119,7 @@ class MemberIndexView(generic.IndexView):
     def get_base_queryset(self):
         queryset = Member.objects.not_erased().select_related("membership_type")
         if self.is_export:
-            queryset = csv_io.export_queryset(queryset)
+            queryset = export_queryset(queryset)
         return queryset
 
     def get_filename(self):
@@ -127,7 +130,7 @@ class MemberIndexView(generic.IndexView):
         return field
 
     def to_row_dict(self, item):
-        return csv_io.export_row(item)
+        return export_row(item)
 
     def stream_csv(self, queryset):
         # A byte order mark, so spreadsheet programs read the file as UTF-8.
@@ -350,10 +353,6 @@ class EraseMemberView(MemberPageMixin, TemplateView):
     template_name = "members/desk/erase.html"
 
     def post(self, request, *args, **kwargs):
-        # Imported here: the module belongs to the members' self-service, and
-        # the desk should load even while it is being changed.
-        from psg.members.erasure import erase_member
-
         number = self.member.pk
         erase_member(self.member, requested_by="secretary")
         messages.success(
@@ -386,12 +385,12 @@ class ImportMembersView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["columns"] = csv_io.COLUMNS
+        context["columns"] = COLUMNS
         context["export_url"] = reverse("desk_members:index") + "?export=csv"
         return context
 
     def form_valid(self, form):
-        result = csv_io.import_members(
+        result = import_members(
             form.cleaned_data["file"],
             MembershipSettings.for_request(self.request),
             skip_errors=form.cleaned_data["skip_errors"],

@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from psg.core.email import send_email
+from psg.core.addresses import absolute
+from psg.core.templated_email import send_email
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -48,10 +49,6 @@ def shown_wordings(membership_settings):
         "events_consent_wording": membership_settings.events_consent_wording,
         "consent_wording_version": membership_settings.consent_wording_version,
     }
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def create_application(email, data):
@@ -105,7 +102,7 @@ def send_confirmation(application, membership_settings):
     send_email(
         "join_confirm",
         {
-            "confirm_url": absolute_url(path),
+            "confirm_url": absolute(None, path),
             "membership_type": membership_type,
             "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),
         },
@@ -118,7 +115,7 @@ def send_member_exists(member, membership_settings):
     """Tell an existing member how to manage their membership instead."""
     send_email(
         "member_exists",
-        {"member": member, "sign_in_url": absolute_url(SIGN_IN_PATH)},
+        {"member": member, "sign_in_url": absolute(None, SIGN_IN_PATH)},
         member.email,
         reply_to=_reply_to(membership_settings),
     )
@@ -142,7 +139,7 @@ def send_welcome(member, membership_settings):
         "welcome",
         {
             **payment_context(member, membership_settings),
-            "sign_in_url": absolute_url(SIGN_IN_PATH),
+            "sign_in_url": absolute(None, SIGN_IN_PATH),
         },
         member.email,
         reply_to=_reply_to(membership_settings),

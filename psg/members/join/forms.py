@@ -1,19 +1,14 @@
 """The join form, with its traps for automated submissions."""
 
 import re
-import time
-import unicodedata
 
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
+from psg.core.forms import PublicFormMixin, email_address_field
 from psg.members.models import (
     JOIN_PAYMENT_METHODS,
     Member,
@@ -21,7 +16,6 @@ from psg.members.models import (
     normalise_email,
 )
 
-STARTED_SALT = "psg.members.join-form-started"
 UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 
 
@@ -49,53 +43,12 @@ def member_text_field(
     )
 
 
-def started_token(when=None):
-    """A signed time for the form's hidden field: when the form was shown."""
-    return signing.dumps(when if when is not None else time.time(), salt=STARTED_SALT)
-
-
-def seconds_since(token):
-    """Seconds since ``started_token`` was made, or None if missing or forged."""
-    try:
-        started = signing.loads(token, salt=STARTED_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(started, int | float):
-        return None
-    return time.time() - started
-
-
-class InternationalEmailValidator(EmailValidator):
-    """Django's check, also allowing letters beyond ASCII before the @.
-
-    Django accepts internationalised domains but not local parts such as
-    ``josé``, which RFC 6531 allows: non-ASCII letters, digits and marks are
-    stood in for by an ASCII letter before the usual check.
-    """
-
-    def __call__(self, value):
-        local, at, domain = str(value).rpartition("@")
-        if at and any(ord(char) > 127 for char in local):
-            if not all(
-                ord(char) < 128 or unicodedata.category(char)[0] in "LMN"
-                for char in local
-            ):
-                raise ValidationError(self.message, code=self.code, params={})
-            local = "".join(char if ord(char) < 128 else "a" for char in local)
-            value = f"{local}@{domain}"
-        super().__call__(value)
-
-
-class InternationalEmailField(forms.EmailField):
-    default_validators = [InternationalEmailValidator()]
-
-
 class MembershipTypeField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
 
-class JoinForm(forms.Form):
+class JoinForm(PublicFormMixin, forms.Form):
     """What an applicant fills in. ``wordings`` are the consent and Gift Aid
     wordings shown (from MembershipSettings), used as the checkboxes' labels."""
 
@@ -125,21 +78,7 @@ class JoinForm(forms.Form):
         required=_("Enter your full name"),
         too_long=_("Full name must be %(limit_value)d characters or fewer"),
     )
-    email = InternationalEmailField(
-        label=_("Email address"),
-        help_text=_("We will send you a link to confirm that this address is yours."),
-        max_length=_max_length("email"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _(
-                "Enter an email address in the correct format, like name@example.com"
-            ),
-            "max_length": _(
-                "Email address must be %(limit_value)d characters or fewer"
-            ),
-        },
-    )
+    email = email_address_field(_max_length("email"))
     address_line_1 = member_text_field(
         "address_line_1",
         label=_("Address line 1"),
@@ -198,17 +137,9 @@ class JoinForm(forms.Form):
     gift_aid = forms.BooleanField(required=False)
     bulletin_consent = forms.BooleanField(required=False)
     events_consent = forms.BooleanField(required=False)
-    # Traps for automated submissions: a field people never see, and when the
-    # form was shown (no person fills it in within a few seconds).
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    form_id = "join-form"
     radio_fields = ("membership_type", "payment_method")
-    checkbox_fields = ("gift_aid", "bulletin_consent", "events_consent")
 
     def __init__(self, *args, wordings, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,8 +147,6 @@ class JoinForm(forms.Form):
         self.fields["gift_aid"].label = wordings["gift_aid_wording"]
         self.fields["bulletin_consent"].label = wordings["bulletin_consent_wording"]
         self.fields["events_consent"].label = wordings["events_consent_wording"]
-        if not self.is_bound:
-            self.fields["started"].initial = started_token()
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
@@ -244,25 +173,6 @@ class JoinForm(forms.Form):
             else:
                 cleaned["postcode"] = " ".join(match.groups())
         return cleaned
-
-    def looks_automated(self):
-        """Whether the trap field was filled in, or the form came back too fast
-        (or without a genuine start time)."""
-        if self.cleaned_data.get("website"):
-            return True
-        elapsed = seconds_since(self.cleaned_data.get("started", ""))
-        return elapsed is None or elapsed < settings.PSG_JOIN_MIN_SECONDS
-
-    def error_summary(self):
-        """(element id, message) for each error, in the order of the form."""
-        items = [("join-form", error) for error in self.non_field_errors()]
-        for bound_field in self:
-            if bound_field.name in self.radio_fields:
-                target = f"{bound_field.auto_id}_0"
-            else:
-                target = bound_field.id_for_label
-            items.extend((target, error) for error in bound_field.errors)
-        return items
 
     def application_data(self):
         """What to keep until the applicant confirms: JSON-safe, with the

@@ -6,7 +6,6 @@ the same "check your email" page, and the email says what to do next.
 """
 
 import logging
-import smtplib
 
 from django.conf import settings
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from psg.core.ratelimit import client_ip, over_limit, rate_limited
+from psg.core.smtp import MAIL_ERRORS
 from psg.members.models import (
     Member,
     MembershipSettings,
@@ -28,8 +28,6 @@ from .applications import Confirmation
 from .forms import JoinForm
 
 logger = logging.getLogger(__name__)
-
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 @never_cache

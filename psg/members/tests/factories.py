@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from psg.core.permissions import EDITORS_GROUP, SECRETARY_GROUP
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -16,7 +17,6 @@ from psg.members.models import (
     Payment,
     PaymentMethod,
 )
-from psg.members.signals import SECRETARY_GROUP
 
 
 def membership_type(name="Individual"):
@@ -103,5 +103,5 @@ def editor_user(username="editor"):
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", password="x"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user

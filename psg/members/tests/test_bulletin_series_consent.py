@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.bulletin.unsubscribe import unsubscribe_url
-from psg.members import export
+from psg.members import subject_access
 from psg.members.models import Consent, Member
 from psg.members.tests.factories import MemberFactory
 from psg.members.tests.test_account import sign_in
@@ -114,15 +114,15 @@ def test_the_data_download_lists_the_series(member, peru_news):
         Consent.Kind.BULLETIN, True, "Wording", "2026-1", Consent.Source.JOIN_FORM
     )
 
-    data = json.loads(export.as_json(member))
+    data = json.loads(subject_access.as_json(member))
 
     [subscription] = data["bulletin_subscription"]
     assert subscription["email"] == "rosa@example.org"
     assert subscription["status"] == "subscribed"
     assert subscription["series"].startswith("Peru News (")
     assert "; Update (" in subscription["series"]
-    assert "bulletin_subscription" in export.as_csv(member)
+    assert "bulletin_subscription" in subject_access.as_csv(member)
 
 
 def test_a_member_without_a_subscription_has_none_in_the_download(member):
-    assert json.loads(export.as_json(member))["bulletin_subscription"] == []
+    assert json.loads(subject_access.as_json(member))["bulletin_subscription"] == []

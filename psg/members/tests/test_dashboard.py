@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -184,6 +185,4 @@ def test_the_admin_home_shows_a_membership_summary_to_the_secretary(client):
 
 
 def _months(n):
-    from dateutil.relativedelta import relativedelta
-
     return relativedelta(months=n)

@@ -1,22 +1,15 @@
-"""Joining at /join/: the form, the confirmation email and link, the member
-it makes, and how to pay.
-
-The helpers here (``form_data``, ``submit``, ``confirm_path`` …) are used by
-the other test_join_* modules too.
-"""
+"""Joining at /join/: the form, the confirmation email, the member it makes,
+and how to pay; an address that is already a member's; a failed email."""
 
 import re
-import time
 from decimal import Decimal
 
 import pytest
 
-from django.core import signing
 from django.core.cache import cache
-from django.test import Client
 from django.utils import timezone
 
-from psg.members.join.forms import started_token
+from psg.core.tests.helpers import html_of, page_text, text_of
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -26,13 +19,16 @@ from psg.members.models import (
     MembershipType,
 )
 from psg.members.tests.factories import MemberFactory
-from psg.members.tokens import JOIN_SALT, SIGNIN_SALT, make_token, read_token
+from psg.members.tests.join_helpers import (
+    JOIN_URL,
+    SENT_URL,
+    confirm_path,
+    membership_type,
+    submit,
+)
+from psg.members.tokens import JOIN_SALT, read_token
 
 pytestmark = pytest.mark.django_db
-
-JOIN_URL = "/join/"
-SENT_URL = "/join/sent/"
-CONFIRM_LINK = re.compile(r"http://testserver(/join/confirm/[^/\s\"<]+/)")
 
 
 @pytest.fixture(autouse=True)
@@ -41,58 +37,6 @@ def clear_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-def membership_type(name="Individual"):
-    return MembershipType.objects.get(name=name)
-
-
-def form_data(**overrides):
-    """A valid join form, as a person who took a minute over it sends it."""
-    data = {
-        "membership_type": membership_type().pk,
-        "organisation": "",
-        "name": "Rosa Quispe Mamani",
-        "email": "rosa+psg@example.org",
-        "address_line_1": "12 Calle Lima",
-        "address_line_2": "",
-        "town": "London",
-        "county": "",
-        "postcode": "n1 9zq",
-        "country": "GB",
-        "payment_method": "bank-transfer",
-        "website": "",
-        "started": started_token(time.time() - 60),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def submit(client, follow=False, ip="127.0.0.1", **overrides):
-    """Post the join form from ``ip``, with some fields changed."""
-    return client.post(JOIN_URL, form_data(**overrides), follow=follow, REMOTE_ADDR=ip)
-
-
-def text_of(received):
-    return received["message"].get_body(("plain",)).get_content().replace("\r\n", "\n")
-
-
-def html_of(received):
-    return received["message"].get_body(("html",)).get_content()
-
-
-def confirm_path(received):
-    """The path of the confirmation link in a received email."""
-    match = CONFIRM_LINK.search(text_of(received))
-    assert match, text_of(received)
-    return match.group(1)
-
-
-def page_text(response):
-    """The page's visible text, roughly: tags dropped, spaces collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 @pytest.fixture
@@ -401,144 +345,6 @@ def test_an_individual_does_not_keep_an_organisation_typed_in_by_the_way(
     assert Member.objects.get().organisation == ""
 
 
-# Confirming: twice, late, with a damaged link
-
-
-def test_confirming_twice_says_already_confirmed_and_creates_nothing_more(
-    client, smtp_server
-):
-    submit(client)
-    path = confirm_path(smtp_server.messages[0])
-    client.post(path)
-
-    again = client.post(path)
-    opened_again = client.get(path)
-
-    assert again.status_code == 200
-    assert "You have already confirmed" in page_text(again)
-    assert "You have already confirmed" in page_text(opened_again)
-    assert Member.objects.count() == 1
-    assert Consent.objects.count() == 2
-    assert len(smtp_server.messages) == 2  # the link, the welcome; no more
-
-
-def test_two_applications_then_both_links_make_one_member(client, smtp_server):
-    submit(client)
-    submit(client, name="Rosa Quispe")
-    first, second = (confirm_path(received) for received in smtp_server.messages)
-
-    client.post(second)
-    opened = client.get(first)
-    response = client.post(first)
-
-    assert "You have already confirmed" in page_text(opened)
-    assert "You have already confirmed" in page_text(response)
-    member = Member.objects.get()
-    assert member.name == "Rosa Quispe"
-    assert not JoinApplication.objects.exists()
-
-
-def test_an_expired_link_offers_to_start_again(client, smtp_server, settings):
-    submit(client)
-    path = confirm_path(smtp_server.messages[0])
-    settings.PSG_JOIN_LINK_MAX_AGE = -1
-
-    for response in (client.get(path), client.post(path)):
-        assert response.status_code == 410
-        text = page_text(response)
-        assert "This link has expired" in text
-        assert 'href="/join/"' in response.content.decode()
-        assert "Start again" in text
-    assert not Member.objects.exists()
-
-
-def test_a_link_four_days_old_has_expired(client, smtp_server, monkeypatch):
-    now = time.time()
-    monkeypatch.setattr(signing.time, "time", lambda: now - 4 * 86400)
-    submit(client)
-    monkeypatch.setattr(signing.time, "time", lambda: now)
-
-    response = client.post(confirm_path(smtp_server.messages[0]))
-
-    assert response.status_code == 410
-    assert not Member.objects.exists()
-    assert JoinApplication.objects.count() == 1  # purged later, not now
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda path: path.replace("/confirm/", "/confirm/x"),
-        lambda path: path[:-6] + "/",
-        lambda path: "/join/confirm/not-a-token/",
-        lambda path: "/join/confirm/" + make_token(SIGNIN_SALT, {"a": 1}) + "/",
-    ],
-    ids=["altered", "cut-short", "rubbish", "another-kind-of-link"],
-)
-def test_a_damaged_link_shows_a_helpful_page(client, smtp_server, damage):
-    submit(client)
-    path = damage(confirm_path(smtp_server.messages[0]))
-
-    for response in (client.get(path), client.post(path)):
-        assert response.status_code == 400
-        text = page_text(response)
-        assert "This link does not work" in text
-        assert "check that you copied all of it" in text
-    assert not Member.objects.exists()
-    assert JoinApplication.objects.count() == 1
-
-
-def test_a_purged_application_link_offers_to_start_again(client, smtp_server):
-    submit(client)
-    JoinApplication.objects.all().delete()
-
-    response = client.post(confirm_path(smtp_server.messages[0]))
-
-    assert response.status_code == 410
-    assert "Start again" in page_text(response)
-    assert not Member.objects.exists()
-
-
-def test_confirming_needs_the_csrf_token(smtp_server):
-    browser = Client(enforce_csrf_checks=True)
-    page = browser.get(JOIN_URL)
-    token = page.cookies["csrftoken"].value
-    browser.post(JOIN_URL, {**form_data(), "csrfmiddlewaretoken": token})
-    path = confirm_path(smtp_server.messages[0])
-
-    assert browser.post(path).status_code == 403
-    assert not Member.objects.exists()
-
-    assert browser.post(path, {"csrfmiddlewaretoken": token}).status_code == 302
-    assert Member.objects.count() == 1
-
-
-def test_joining_needs_the_csrf_token(smtp_server):
-    response = Client(enforce_csrf_checks=True).post(JOIN_URL, form_data())
-
-    assert response.status_code == 403
-    assert not JoinApplication.objects.exists()
-    assert smtp_server.messages == []
-
-
-def test_an_old_done_page_points_to_the_welcome_email(client):
-    response = client.get("/join/done/not-a-token/")
-
-    assert response.status_code == 200
-    assert "in the welcome email we sent you" in page_text(response)
-
-
-def test_an_internationalised_domain_gets_its_email(client, smtp_server):
-    submit(client, email="jose@Perú.example")
-    client.post(confirm_path(smtp_server.messages[0]))
-
-    assert Member.objects.get().email == "jose@perú.example"
-    assert [received["to"] for received in smtp_server.messages] == [
-        ["jose@xn--per-boa.example"],
-        ["jose@xn--per-boa.example"],
-    ]
-
-
 # An address that already belongs to a member
 
 
@@ -574,75 +380,11 @@ def test_known_and_new_addresses_get_the_same_answer(client, smtp_server):
     assert len(smtp_server.messages) == 2
 
 
-# Escaping what people type
-
-
-SCRIPT = '<script>alert("x")</script>'
-
-
-def test_markup_typed_anywhere_is_shown_as_text(client, smtp_server):
-    typed = {
-        field: f"{field} {SCRIPT}"
-        for field in (
-            "name",
-            "organisation",
-            "address_line_1",
-            "address_line_2",
-            "town",
-            "county",
-        )
-    }
-    submit(
-        client,
-        membership_type=membership_type("Organisation").pk,
-        country="PE",
-        postcode="<i>L18</i>",  # 20 characters at most
-        **typed,
-    )
-    path = confirm_path(smtp_server.messages[0])
-
-    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
-    confirm_page = client.get(path).content.decode()
-    assert SCRIPT not in confirm_page
-    for field in typed:
-        assert f"{field} {escaped}" in confirm_page
-    assert "&lt;i&gt;L18&lt;/i&gt;" in confirm_page
-    done_page = client.post(path, follow=True).content.decode()
-    assert SCRIPT not in done_page
-    assert f"Thank you, name {escaped}" in done_page
-
-    member = Member.objects.get()
-    assert member.name == f"name {SCRIPT}"
-    welcome = smtp_server.messages[1]
-    assert SCRIPT not in html_of(welcome)
-    # (The CSS inliner writes quotes in text as plain quotes: harmless.)
-    assert "name &lt;script&gt;alert(" in html_of(welcome)
-    # Plain text is not HTML: it reads as typed.
-    assert f"name {SCRIPT}" in text_of(welcome)
-
-
-def test_markup_is_escaped_on_the_confirm_page(client, smtp_server):
-    submit(client, name=f"Rosa {SCRIPT}", address_line_1=SCRIPT)
-
-    html = client.get(confirm_path(smtp_server.messages[0])).content.decode()
-
-    assert SCRIPT not in html
-    assert "Rosa &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
-
-
-def test_markup_is_escaped_when_the_form_comes_back_with_errors(client):
-    response = submit(client, name=SCRIPT, email="not an email")
-
-    html = response.content.decode()
-    assert SCRIPT not in html
-    assert 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"' in html
-
-
 # When email can't be sent
 
 
 def test_when_the_email_cannot_be_sent_nothing_is_kept(client, settings):
-    settings.EMAIL_BACKEND = "psg.core.mail.EmailBackend"
+    settings.EMAIL_BACKEND = "psg.core.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # discard: nothing listens
     settings.EMAIL_TIMEOUT = 2
@@ -658,7 +400,7 @@ def test_an_address_with_accents_before_the_at_gets_its_email_and_joins(
     client, smtp_server
 ):
     # The form accepts international addresses; they go over SMTPUTF8
-    # (psg.core.mail), not as an encoded word no server delivers to.
+    # (psg.core.smtp), not as an encoded word no server delivers to.
     response = submit(client, email="josé.pérez@ejemplo.pe")
     assert response.status_code == 302
     [received] = smtp_server.messages

@@ -7,10 +7,11 @@ import pytest
 
 from django.core.cache import cache
 
-from psg.members.join.forms import started_token
+from psg.core.forms import started_token
+from psg.core.tests.helpers import page_text
 from psg.members.models import JoinApplication, Member
 from psg.members.tests.factories import MemberFactory
-from psg.members.tests.test_join import SENT_URL, form_data, page_text, submit
+from psg.members.tests.join_helpers import SENT_URL, form_data, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from psg.members.join.applications import confirm_token, create_application
 from psg.members.models import JoinApplication
-from psg.members.tasks import purge_join_applications
+from psg.members.tasks import purge_join_applications, run_renewals
 
 pytestmark = pytest.mark.django_db
 
@@ -79,12 +79,6 @@ def test_an_application_purged_before_its_link_is_used_offers_to_start_again(
 
 
 def test_the_daily_task_also_purges_stale_applications(db):
-    import datetime
-
-    from django.utils import timezone
-
-    from psg.members.models import JoinApplication
-    from psg.members.tasks import run_renewals
 
     old = JoinApplication.objects.create(email="old@example.org", data={})
     JoinApplication.objects.filter(pk=old.pk).update(

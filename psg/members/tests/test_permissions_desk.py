@@ -4,11 +4,15 @@ secretary and a superuser."""
 
 import pytest
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from wagtail.admin.search import admin_search_areas
+
+from psg.core.permissions import SECRETARY_GROUP
+from psg.members.groups import create_membership_secretary_group
 from psg.members.models import ErasureLog, JoinApplication
-from psg.members.signals import SECRETARY_GROUP, create_membership_secretary_group
 
 from .factories import (
     GiftAidDeclarationFactory,
@@ -143,8 +147,6 @@ def test_the_admin_home_panel_shows_only_to_the_secretary(client, admin_user):
 
 
 def test_the_admin_search_has_no_members_area():
-    from wagtail.admin.search import admin_search_areas
-
     names = {area.name for area in admin_search_areas.registered_search_areas}
     assert names.isdisjoint({"members", "member", "membership"})
 
@@ -181,8 +183,6 @@ def test_editors_do_not_see_members_in_the_site_history(client):
 
 
 def test_the_secretary_group_is_made_once_with_every_members_permission():
-    from django.apps import apps
-
     config = apps.get_app_config("members")
     create_membership_secretary_group(sender=config, app_config=config)
     create_membership_secretary_group(sender=config, app_config=config)
@@ -214,8 +214,6 @@ def test_the_secretary_group_is_made_once_with_every_members_permission():
 
 
 def test_deleting_a_member_means_erasing_their_data(client, records):
-    from psg.members.tests.factories import secretary_user
-
     client.force_login(secretary_user())
     member = records["member"]
     response = client.get(reverse("desk_members:delete", args=[member.pk]))

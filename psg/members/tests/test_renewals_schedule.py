@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from psg.core.tests.task_queue import waiting, work
-from psg.members import renewals
+from psg.members import renewals, tasks
 from psg.members.models import Member
 from psg.members.tasks import run_renewals
 from psg.members.tests.factories import MemberFactory
@@ -48,7 +48,7 @@ def test_schedule_seeds_one_future_run_however_often_it_is_called(database_tasks
     out = io.StringIO()
     call_command("run_renewals", "--schedule", stdout=out)
     call_command("run_renewals", "--schedule", stdout=io.StringIO())
-    renewals.schedule_next_run()
+    tasks.schedule_next_run()
 
     [queued] = waiting(run_renewals)
     assert queued.run_after == renewals.next_run_time()
@@ -64,7 +64,7 @@ def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
         status=Member.Status.ACTIVE,
         current_period_end=today - datetime.timedelta(days=30),
     )
-    renewals.schedule_next_run()
+    tasks.schedule_next_run()
     [first] = waiting(run_renewals)
     # Its time has come.
     DBTaskResult.objects.filter(pk=first.pk).update(
@@ -86,12 +86,12 @@ def test_each_run_queues_the_next_so_one_is_always_waiting(database_tasks):
     # that runs there is still one future run waiting, not two.
     extra = DBTaskResult.objects.get(pk=run_renewals.enqueue().id)
     work(extra)
-    renewals.schedule_next_run()
+    tasks.schedule_next_run()
     assert list(waiting(run_renewals)) == [second]
 
 
 def test_a_failing_run_has_already_queued_the_next(database_tasks, monkeypatch):
-    renewals.schedule_next_run()
+    tasks.schedule_next_run()
     [first] = waiting(run_renewals)
 
     def broken(**kwargs):

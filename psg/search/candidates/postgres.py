@@ -109,11 +109,10 @@ def candidates(parsed, filters, limit):
       sized to hold ``limit`` matches (then a second window sized by the
       share of matches the first held, then the rest), so that no entry is
       read only to be turned down; a phrase is checked only among the
-      entries holding its words (``_postgres_phrase_rows``). PostgreSQL's planner
-      does not count the cost of reading a large tsvector and would walk
-      here too (that took 430 ms for two mid-frequency words in 100,000
-      items, where the indexes take 9 ms), so plain index scans are turned
-      off for this query.
+      entries holding its words (``_postgres_phrase_rows``). PostgreSQL's
+      planner does not count the cost of reading a large tsvector and would
+      walk here too, many times slower (docs/search.md), so plain index
+      scans are turned off for this query.
     """
     config = get_search_backend().config or "english"
     parts, walked, newest = _postgres_parts(parsed, config)
@@ -220,18 +219,17 @@ def _postgres_phrase_rows(words, checked, limit, tally, ranked):
     """``ranked`` rows (see ``_postgres_run``) for a query with a phrase,
     without checking every candidate.
 
-    Checking a phrase reads the entry's word positions (its text vector, about
-    7 KB and stored out of line: 5 µs an entry), and a bitmap scan checks all
-    the candidates before it can keep the newest: a phrase of common words
-    with a middle-frequency word checked 9,000 entries (130 ms) in 100,000
-    for 250 matches. Here the entries with all the words (``words``:
-    condition and parameters) are listed newest first from the indexes alone,
-    which read no vector, then checked by id in batches, until ``limit``
-    match. ``checked`` (condition and parameters) is the phrases' match in
-    function form (no index: the ids are the candidates). The first batch is
-    ``POSTGRES_PHRASE_BATCH``; later ones are sized by the share of the
-    candidates checked so far that held the phrase (``tally``, kept across
-    the windows of one search)."""
+    Checking a phrase reads the entry's word positions (its text vector,
+    stored out of line), and a bitmap scan checks all the candidates before
+    it can keep the newest: thousands of vectors read for a few hundred
+    matches (figures in docs/benchmarks.md). Here the entries with all the
+    words (``words``: condition and parameters) are listed newest first from
+    the indexes alone, which read no vector, then checked by id in batches,
+    until ``limit`` match. ``checked`` (condition and parameters) is the
+    phrases' match in function form (no index: the ids are the candidates).
+    The first batch is ``POSTGRES_PHRASE_BATCH``; later ones are sized by
+    the share of the candidates checked so far that held the phrase
+    (``tally``, kept across the windows of one search)."""
     condition, params = words
     entry = IndexEntry._meta.db_table
     with connection.cursor() as cursor:

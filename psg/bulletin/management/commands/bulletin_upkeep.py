@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from psg.bulletin import upkeep
+from psg.bulletin import tasks, upkeep
 
 
 class Command(BaseCommand):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             )
 
     def schedule(self):
-        when = upkeep.schedule_daily()
+        when = tasks.schedule_daily()
         if when is None:
             self.stderr.write(
                 "The task backend cannot hold tasks for later; run this command "
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             "The next bulletin upkeep run is queued for "
             f"{timezone.localtime(when):%Y-%m-%d %H:%M %Z}."
         )
-        bounces = upkeep.schedule_bounces()
+        bounces = tasks.schedule_bounces()
         if bounces is None:
             self.stdout.write(
                 "No bounce Maildir is set (PSG_BOUNCE_MAILDIR): bounces are not read."

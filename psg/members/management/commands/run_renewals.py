@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from psg.members import renewals
+from psg.members import renewals, tasks
 from psg.members.models import RenewalReminder
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule=False, **options):
         if schedule:
-            when = renewals.schedule_next_run()
+            when = tasks.schedule_next_run()
             if when is None:
                 self.stderr.write(
                     "The task backend cannot hold tasks for later; run this "

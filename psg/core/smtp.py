@@ -1,15 +1,8 @@
-"""The SMTP backend: Django's, delivering to addresses with letters other
-than ASCII before the @ ("josé@ejemplo.pe", which the join and subscribe
-forms accept) over SMTPUTF8 (RFC 6531).
-
-Django's own backend writes such a local part as an RFC 2047 encoded word
-(``=?utf-8?q?jos=C3=A9?=@ejemplo.pe``), an address no server delivers to.
-Here a message with such an address is sent with the ``SMTPUTF8`` option,
-every envelope address as it was written (domains in Punycode); messages with
-ASCII addresses only go exactly as Django sends them. A server that does not
-offer SMTPUTF8 cannot deliver to those addresses at all: they are refused as
-recipients (``SMTPRecipientsRefused``, code 553), which the bulletin records
-as a permanent failure and other senders report as a failed send.
+"""The SMTP backend: Django's, except that an address with letters other
+than ASCII before the @ ("josé@ejemplo.pe", which the forms accept) goes over
+SMTPUTF8 (RFC 6531) rather than as an encoded word no server delivers to. A
+server without SMTPUTF8 refuses such a recipient (553); see
+docs/configuration.md.
 """
 
 import smtplib
@@ -17,6 +10,10 @@ from email.utils import parseaddr
 
 from django.core.mail.backends import smtp
 from django.utils.encoding import punycode
+
+# What sending can raise when the mail server refuses a message or cannot be
+# reached (OSError): each sender catches these and reports a failed send.
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 # RFC 6531's answer for a mailbox that needs SMTPUTF8 the server lacks.
 NO_SMTPUTF8 = (553, b"5.6.7 The server does not offer SMTPUTF8 for this address")

@@ -1,6 +1,6 @@
 """Bulletin subscribers in the admin: the membership secretary's, never editors'
 (subscriber addresses are personal data; only the secretary's group and
-superusers hold the subscriber permissions, see psg.members.signals)."""
+superusers hold the subscriber permissions, see psg.bulletin.signals)."""
 
 import django_filters
 
@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from .models import BulletinSeries, Subscriber
+from psg.bulletin.models import BulletinSeries, Subscriber
 
 
 class SubscriberFilterSet(WagtailFilterSet):

@@ -1,6 +1,6 @@
 import pytest
 
-from psg.core.email import send_email
+from psg.core.templated_email import send_email
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,12 @@
-"""The short bulletin sign-up form, with the join form's traps for robots."""
-
-import copy
+"""The short bulletin sign-up form, with the join form's traps for robots
+(psg.core.forms)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from psg.members.join.forms import InternationalEmailField, JoinForm, started_token
+from psg.bulletin.models import BulletinSeries, Subscriber
+from psg.core.forms import PublicFormMixin, email_address_field
 from psg.members.models import normalise_email
-
-from .models import BulletinSeries, Subscriber
 
 
 class SeriesChoiceField(forms.ModelMultipleChoiceField):
@@ -16,28 +14,14 @@ class SeriesChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(PublicFormMixin, forms.Form):
     """Email, name and (when more than one is open) which series to get.
 
     ``series`` is the list of series open to new subscribers; with one, it
     is simply what the form subscribes to and no choice is shown.
     """
 
-    email = InternationalEmailField(
-        label=_("Email address"),
-        help_text=_("We will send you a link to confirm that this address is yours."),
-        max_length=Subscriber._meta.get_field("email").max_length,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _(
-                "Enter an email address in the correct format, like name@example.com"
-            ),
-            "max_length": _(
-                "Email address must be %(limit_value)d characters or fewer"
-            ),
-        },
-    )
+    email = email_address_field(Subscriber._meta.get_field("email").max_length)
     name = forms.CharField(
         label=_("Name (optional)"),
         required=False,
@@ -57,14 +41,9 @@ class SubscribeForm(forms.Form):
             "invalid_pk_value": _("Choose bulletins from the list"),
         },
     )
-    # The join form's trap field and start time, checked the same way.
-    website = copy.deepcopy(JoinForm.base_fields["website"])
-    started = copy.deepcopy(JoinForm.base_fields["started"])
-
+    form_id = "subscribe-form"
     # Checkboxes: the error summary links to the first one.
     radio_fields = ("series",)
-    looks_automated = JoinForm.looks_automated
-    error_summary = JoinForm.error_summary
 
     def __init__(self, *args, series=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,8 +56,6 @@ class SubscribeForm(forms.Form):
             field.initial = [one.pk for one in self.open_series]
         else:
             del self.fields["series"]
-        if not self.is_bound:
-            self.fields["started"].initial = started_token()
 
     @property
     def offers_choice(self):

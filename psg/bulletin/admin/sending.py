@@ -7,8 +7,6 @@ subscribers or resume a send. Either may open the Send page and follow the
 progress.
 """
 
-import smtplib
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -21,9 +19,10 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views import generic
 
-from . import sending
-from .messages import build_test_message
-from .models import Delivery, Edition
+from psg.bulletin import sending
+from psg.bulletin.messages import build_test_message
+from psg.bulletin.models import Delivery, Edition
+from psg.core.smtp import MAIL_ERRORS
 
 
 class SendTestForm(forms.Form):
@@ -137,7 +136,7 @@ class SendEditionView(EditionSendingMixin, FormView):
         email = form.cleaned_data["email"]
         try:
             build_test_message(self.edition, email).send()
-        except (smtplib.SMTPException, OSError) as error:
+        except MAIL_ERRORS as error:
             messages.error(
                 self.request,
                 _("The test to %(email)s was not sent: %(error)s")

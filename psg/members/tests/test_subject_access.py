@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from psg.members import export
+from psg.members import subject_access
 from psg.members.models import (
     Consent,
     Member,
@@ -88,7 +88,7 @@ def someone_else(site):
 
 
 def test_json_holds_every_record_about_the_member(member, someone_else):
-    data = json.loads(export.as_json(member))
+    data = json.loads(subject_access.as_json(member))
 
     details = data["member"]
     assert details["id"] == member.pk
@@ -129,7 +129,7 @@ def test_json_holds_every_record_about_the_member(member, someone_else):
 
 
 def test_csv_holds_the_same_values(member, someone_else):
-    rows = list(csv.DictReader(io.StringIO(export.as_csv(member))))
+    rows = list(csv.DictReader(io.StringIO(subject_access.as_csv(member))))
 
     def value(record, field, number="1"):
         [row] = [
@@ -160,7 +160,7 @@ def test_csv_holds_the_same_values(member, someone_else):
     }
     assert value("bulletin_subscription", "status") == "unsubscribed"
     assert value("bulletin_subscription", "series") == ""
-    assert "Rosa" not in export.as_csv(member)
+    assert "Rosa" not in subject_access.as_csv(member)
 
 
 def test_the_member_downloads_their_data(client, member, someone_else):

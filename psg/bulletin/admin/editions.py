@@ -16,15 +16,16 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from . import archive
-from .admin_sending import (
+from psg.bulletin import archive
+from psg.bulletin.models import BulletinSeries, Edition
+from psg.bulletin.views import render_edition
+
+from .sending import (
     SendConfirmView,
     SendEditionView,
     SendingProgressView,
     can_send,
 )
-from .models import BulletinSeries, Edition
-from .views import render_edition
 
 
 class BulletinSeriesViewSet(ModelViewSet):

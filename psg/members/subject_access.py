@@ -1,4 +1,7 @@
-"""Everything held about one member, as JSON or CSV (a subject access copy)."""
+"""Everything held about one member, as JSON or CSV (a subject access copy).
+
+The apps above members add what they hold through ``subject_access_requested``.
+"""
 
 import csv
 import io
@@ -7,7 +10,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS
+from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS, Member
+from psg.members.signals import subject_access_requested
 
 MEMBER_FIELDS = [
     "id",
@@ -29,51 +33,10 @@ PAYMENT_FIELDS = [
     "created_at",
 ]
 REMINDER_FIELDS = ["kind", "period_end", "sent_at", "created_at"]
-SUBSCRIBER_FIELDS = [
-    "email",
-    "name",
-    "status",
-    "confirmed_at",
-    "unsubscribed_at",
-    "last_bounce_at",
-    "last_bounce_reason",
-]
-RECORDS = [
-    "consents",
-    "gift_aid_declarations",
-    "payments",
-    "renewal_reminders",
-    "bulletin_subscription",
-]
 
 
 def _row(obj, fields):
     return {name: getattr(obj, name) for name in fields}
-
-
-def _bulletin_subscription(member):
-    """The member's bulletin subscriber row (psg.bulletin), with the series it
-    receives: none, or one."""
-    from psg.bulletin.models import Subscriber
-
-    subscriber = (
-        Subscriber.objects.filter(member=member)
-        .prefetch_related("subscriptions__series")
-        .first()
-    )
-    if subscriber is None:
-        return []
-    series = sorted(
-        (row.series.name, timezone.localdate(row.subscribed_at).isoformat())
-        for row in subscriber.subscriptions.all()
-    )
-    return [
-        {
-            **_row(subscriber, SUBSCRIBER_FIELDS),
-            # "Update (2026-11-22)": each series and the day it was chosen.
-            "series": "; ".join(f"{name} ({day})" for name, day in series),
-        }
-    ]
 
 
 def member_data(member):
@@ -81,7 +44,7 @@ def member_data(member):
     details = _row(member, MEMBER_FIELDS)
     details["country"] = member.country.code or ""
     details["membership_type"] = member.membership_type.name
-    return {
+    data = {
         "exported_at": timezone.now(),
         "member": details,
         "consents": [
@@ -100,8 +63,12 @@ def member_data(member):
             _row(reminder, REMINDER_FIELDS)
             for reminder in member.renewal_reminders.order_by("period_end", "pk")
         ],
-        "bulletin_subscription": _bulletin_subscription(member),
     }
+    for _receiver, (section, rows) in subject_access_requested.send(
+        sender=Member, member=member
+    ):
+        data[section] = rows
+    return data
 
 
 def as_json(member):
@@ -133,7 +100,8 @@ def as_csv(member):
     writer.writerow(["export", 1, "exported_at", _text(data["exported_at"])])
     for field, value in data["member"].items():
         writer.writerow(["member", 1, field, _text(value)])
-    for record in RECORDS:
+    records = [key for key in data if key not in ("exported_at", "member")]
+    for record in records:
         for number, row in enumerate(data[record], start=1):
             for field, value in row.items():
                 writer.writerow([record, number, field, _text(value)])

@@ -15,15 +15,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from psg.bulletin import subscriptions
+from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.core.ratelimit import client_ip, over_limit, rate_limited
+from psg.core.smtp import MAIL_ERRORS
 from psg.members.join.applications import shown_wordings
-from psg.members.join.views import MAIL_ERRORS
 from psg.members.models import MembershipSettings
 from psg.members.tokens import read_token
 
-from . import subscriptions
-from .models import BulletinSeries, Subscriber
-from .subscriber_forms import SubscribeForm
+from .forms import SubscribeForm
 
 logger = logging.getLogger(__name__)
 

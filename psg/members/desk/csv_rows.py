@@ -1,35 +1,22 @@
-"""Members to CSV and back.
-
-The export writes one row per member with the columns in ``COLUMNS``; the
-import reads the same columns, so an exported file imports again without
-loss. Rows are matched to members by email address (case-insensitively):
-a match is updated, anything else creates a member. A file with any error
-imports nothing unless the secretary asks to skip the rows with errors; the
-whole import is one transaction. docs/membership.md describes the columns.
-"""
+"""Reading a members CSV: the file checked, each row validated into a plan
+(what to write) or errors (what to tell the secretary). Nothing is written
+here; csv_import does that."""
 
 import csv
-import datetime
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django_countries import countries
 
 from django import forms
-from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from psg.members.models import (
-    CONTACT_FIELDS,
-    MEMBERSHIP_FIELDS,
     Consent,
-    GiftAidDeclaration,
     Member,
     MembershipType,
     PaymentMethod,
@@ -37,151 +24,16 @@ from psg.members.models import (
     normalise_email,
 )
 
-# Member fields, in the order of the form on the member's page.
-MEMBER_FIELDS = [*CONTACT_FIELDS, *MEMBERSHIP_FIELDS, "notes"]
-
-CONSENT_KINDS = [Consent.Kind.BULLETIN, Consent.Kind.EVENTS]
-
-COLUMNS = [
-    "number",
-    *MEMBER_FIELDS[:-1],
-    "bulletin_consent",
-    "bulletin_consent_recorded_at",
-    "bulletin_consent_wording_version",
-    "events_consent",
-    "events_consent_recorded_at",
-    "events_consent_wording_version",
-    "gift_aid_declared_at",
-    "gift_aid_wording_version",
-    "notes",
-    "created_at",
-    "updated_at",
-]
-
-# Written for reference; the import ignores them (and doesn't need them).
-INFORMATION_COLUMNS = {"number", "created_at", "updated_at"}
-REQUIRED_COLUMNS = [column for column in COLUMNS if column not in INFORMATION_COLUMNS]
+from .csv_columns import COLUMNS, CONSENT_KINDS, MEMBER_FIELDS, REQUIRED_COLUMNS
+from .csv_export import export_queryset
 
 MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; about 500 members take 300 kB
 MAX_ROWS = 10_000
 
-YES = "yes"
-NO = "no"
 TRUE_VALUES = {"yes", "y", "true", "1"}
 FALSE_VALUES = {"no", "n", "false", "0", ""}
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-# A cell starting with one of these is a formula to a spreadsheet program; the
-# export puts an apostrophe in front (which the spreadsheet hides) and the
-# import takes it off again.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_cell(value):
-    if value and (value[0] in FORMULA_TRIGGERS or value[0] == "'"):
-        return "'" + value
-    return value
-
-
-def unescape_cell(value):
-    if len(value) > 1 and value[0] == "'" and value[1] in (*FORMULA_TRIGGERS, "'"):
-        return value[1:]
-    return value
-
-
-def format_datetime(value):
-    """UTC, to the second: 2026-01-31 14:05:00+00:00."""
-    if value is None:
-        return ""
-    return value.astimezone(datetime.UTC).isoformat(sep=" ", timespec="seconds")
-
-
-def same_second(a, b):
-    return a.replace(microsecond=0) == b.replace(microsecond=0)
-
-
-# Export ----------------------------------------------------------------------
-
-
-def export_queryset(queryset):
-    """The queryset with what ``export_row`` reads fetched in a fixed number of
-    queries."""
-    return queryset.select_related("membership_type").prefetch_related(
-        Prefetch(
-            "consents",
-            queryset=Consent.objects.order_by("-recorded_at", "-pk"),
-            to_attr="consents_newest_first",
-        ),
-        Prefetch(
-            "gift_aid_declarations",
-            queryset=GiftAidDeclaration.objects.filter(
-                cancelled_at__isnull=True
-            ).order_by("-declared_at", "-pk"),
-            to_attr="gift_aid_in_force",
-        ),
-    )
-
-
-def latest_consents(member):
-    """The latest recorded consent of each kind, by kind (missing if none)."""
-    if hasattr(member, "consents_newest_first"):
-        consents = member.consents_newest_first
-    else:
-        consents = member.consents.order_by("-recorded_at", "-pk")
-    latest = {}
-    for consent in consents:
-        latest.setdefault(consent.kind, consent)
-    return latest
-
-
-def export_row(member):
-    """One member as a dict of CSV cells, keyed by column."""
-    if hasattr(member, "gift_aid_in_force"):
-        declaration = member.gift_aid_in_force[0] if member.gift_aid_in_force else None
-    else:
-        declaration = member.gift_aid_declaration
-    row = {
-        "number": str(member.pk),
-        "name": member.name,
-        "organisation": member.organisation,
-        "email": member.email,
-        "telephone": member.telephone,
-        "address_line_1": member.address_line_1,
-        "address_line_2": member.address_line_2,
-        "town": member.town,
-        "county": member.county,
-        "postcode": member.postcode,
-        "country": member.country.code or "",
-        "membership_type": member.membership_type.name,
-        "payment_method": member.payment_method,
-        "payment_reference": member.payment_reference,
-        "status": member.status,
-        "joined": member.joined.isoformat(),
-        "current_period_end": (
-            member.current_period_end.isoformat() if member.current_period_end else ""
-        ),
-        "gift_aid_declared_at": format_datetime(
-            declaration.declared_at if declaration else None
-        ),
-        "gift_aid_wording_version": declaration.wording_version if declaration else "",
-        "notes": member.notes,
-        "created_at": format_datetime(member.created_at),
-        "updated_at": format_datetime(member.updated_at),
-    }
-    latest = latest_consents(member)
-    for kind in CONSENT_KINDS:
-        prefix = Consent.Kind(kind).member_field
-        consent = latest.get(kind)
-        row[prefix] = YES if getattr(member, prefix) else NO
-        row[f"{prefix}_recorded_at"] = format_datetime(
-            consent.recorded_at if consent else None
-        )
-        row[f"{prefix}_wording_version"] = consent.wording_version if consent else ""
-    return {column: escape_cell(row[column]) for column in COLUMNS}
-
-
-# Import ----------------------------------------------------------------------
 
 
 @dataclass
@@ -189,21 +41,6 @@ class RowError:
     row: int  # as a spreadsheet numbers it: the header is row 1
     column: str
     message: str
-
-
-@dataclass
-class ImportResult:
-    file_error: str = ""
-    errors: list = field(default_factory=list)
-    skipped_rows: list = field(default_factory=list)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    imported: bool = False  # whether the rows were written
-
-    @property
-    def ok(self):
-        return not self.file_error and not (self.errors and not self.imported)
 
 
 class ImportFileError(Exception):
@@ -512,163 +349,3 @@ class RowReader:
         values = model_to_dict(member, fields=MEMBER_FIELDS)
         values["country"] = member.country.code or ""
         return values
-
-
-def _wording(kind_or_gift_aid, version, membership_settings):
-    """The exact wording of a version, as far as the records know it."""
-    if kind_or_gift_aid == "gift-aid":
-        if version == membership_settings.gift_aid_wording_version:
-            return membership_settings.gift_aid_wording
-        earlier = GiftAidDeclaration.objects.filter(wording_version=version)
-    else:
-        if version == membership_settings.consent_wording_version:
-            return getattr(
-                membership_settings,
-                f"{Consent.Kind(kind_or_gift_aid).value}_consent_wording",
-            )
-        earlier = Consent.objects.filter(kind=kind_or_gift_aid, wording_version=version)
-    wording = (
-        earlier.exclude(wording="")
-        .order_by("-pk")
-        .values_list("wording", flat=True)
-        .first()
-    )
-    return wording or f"(Imported: the wording of version {version} is not on record.)"
-
-
-def apply_plan(plan, membership_settings, now):
-    """Write one validated row; return "created", "updated" or "unchanged"."""
-    member = plan.form.instance
-    outcome = "unchanged"
-    if not plan.existing:
-        member.save()
-        outcome = "created"
-    elif RowReader._comparable(member) != plan.before:
-        member.save()
-        outcome = "updated"
-    if plan.existing:
-        latest = latest_consents(member)
-    else:
-        latest = {}
-    for kind, (given, recorded_at, version) in plan.consents.items():
-        if _apply_consent(
-            member,
-            kind,
-            (given, recorded_at, version),
-            latest,
-            membership_settings,
-            now,
-        ):
-            outcome = "updated" if outcome == "unchanged" else outcome
-    declared_at, version = plan.gift_aid
-    if declared_at is not None:
-        version = version or membership_settings.gift_aid_wording_version
-        declarations = member.gift_aid_declarations.all() if plan.existing else []
-        if not any(
-            same_second(declaration.declared_at, declared_at)
-            and declaration.wording_version == version
-            for declaration in declarations
-        ):
-            GiftAidDeclaration.objects.create(
-                member=member,
-                wording=_wording("gift-aid", version, membership_settings),
-                wording_version=version,
-                declared_at=declared_at,
-            )
-            outcome = "updated" if outcome == "unchanged" else outcome
-    return outcome
-
-
-def _apply_consent(member, kind, cells, latest, membership_settings, now):
-    """Record the row's consent if it differs from what is on record.
-
-    Just a yes or no (no date, no version) is recorded only if it changes the
-    member's flag; with a date or version, also if the latest record differs.
-    """
-    given, recorded_at, version = cells
-    current = getattr(member, Consent.Kind(kind).member_field)
-    if recorded_at is None and not version:
-        if given == current:
-            return False
-    else:
-        previous = latest.get(kind)
-        if (
-            given == current
-            and previous is not None
-            and previous.given == given
-            and (not version or previous.wording_version == version)
-            and (recorded_at is None or same_second(previous.recorded_at, recorded_at))
-        ):
-            return False
-    version = version or membership_settings.consent_wording_version
-    member.record_consent(
-        kind,
-        given,
-        _wording(kind, version, membership_settings),
-        version,
-        Consent.Source.IMPORT,
-        when=recorded_at or now,
-    )
-    return True
-
-
-def import_members(upload, membership_settings, skip_errors=False):
-    """Read an uploaded CSV file and, if it is all good (or ``skip_errors``),
-    write its members. Returns an ImportResult."""
-    result = ImportResult()
-    try:
-        header, rows = read_rows(upload)
-    except ImportFileError as error:
-        result.file_error = str(error)
-        return result
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            reader = RowReader(membership_settings)
-            email_index = header.index("email")
-            reader.load_members(
-                {
-                    normalise_email(cells[email_index]).lower()
-                    for _row, cells in rows
-                    if len(cells) > email_index
-                }
-            )
-            plans = []
-            for row, cells in rows:
-                if len(cells) != len(header):
-                    reader.error(
-                        row,
-                        "",
-                        ngettext(
-                            "This row has %(count)s cell; "
-                            "the first row has %(columns)s.",
-                            "This row has %(count)s cells; "
-                            "the first row has %(columns)s.",
-                            len(cells),
-                        )
-                        % {"count": len(cells), "columns": len(header)},
-                    )
-                    continue
-                values = {
-                    column: unescape_cell(cell)
-                    for column, cell in zip(header, cells, strict=True)
-                }
-                plan = reader.read(row, values)
-                if plan is not None:
-                    plans.append(plan)
-            result.errors = reader.errors
-            result.skipped_rows = sorted({error.row for error in reader.errors})
-            if reader.errors and not skip_errors:
-                return result
-            for plan in plans:
-                outcome = apply_plan(plan, membership_settings, now)
-                setattr(result, outcome, getattr(result, outcome) + 1)
-            result.imported = True
-    except IntegrityError as error:
-        return ImportResult(
-            file_error=_(
-                "Nothing was imported: the database refused a row (%(error)s)."
-            )
-            % {"error": error}
-        )
-    return result

@@ -7,7 +7,7 @@ import pytest
 
 from django.core.mail import EmailMessage
 
-from psg.core.mail import NO_SMTPUTF8, needs_smtputf8
+from psg.core.smtp import NO_SMTPUTF8, needs_smtputf8
 
 
 class Envelopes:

@@ -1,0 +1,62 @@
+"""The columns of the members CSV and how a cell is written.
+
+The export (csv_export) writes these columns and the import (csv_rows,
+csv_import) reads the same, so an exported file imports again without loss.
+docs/membership.md describes each column.
+"""
+
+import datetime
+
+from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS, Consent
+
+# Member fields, in the order of the form on the member's page.
+MEMBER_FIELDS = [*CONTACT_FIELDS, *MEMBERSHIP_FIELDS, "notes"]
+
+CONSENT_KINDS = [Consent.Kind.BULLETIN, Consent.Kind.EVENTS]
+
+COLUMNS = [
+    "number",
+    *MEMBER_FIELDS[:-1],
+    "bulletin_consent",
+    "bulletin_consent_recorded_at",
+    "bulletin_consent_wording_version",
+    "events_consent",
+    "events_consent_recorded_at",
+    "events_consent_wording_version",
+    "gift_aid_declared_at",
+    "gift_aid_wording_version",
+    "notes",
+    "created_at",
+    "updated_at",
+]
+
+# Written for reference; the import ignores them (and doesn't need them).
+INFORMATION_COLUMNS = {"number", "created_at", "updated_at"}
+REQUIRED_COLUMNS = [column for column in COLUMNS if column not in INFORMATION_COLUMNS]
+
+YES = "yes"
+NO = "no"
+
+# A cell starting with one of these is a formula to a spreadsheet program; the
+# export puts an apostrophe in front (which the spreadsheet hides) and the
+# import takes it off again.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value):
+    if value and (value[0] in FORMULA_TRIGGERS or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value):
+    if len(value) > 1 and value[0] == "'" and value[1] in (*FORMULA_TRIGGERS, "'"):
+        return value[1:]
+    return value
+
+
+def format_datetime(value):
+    """UTC, to the second: 2026-01-31 14:05:00+00:00."""
+    if value is None:
+        return ""
+    return value.astimezone(datetime.UTC).isoformat(sep=" ", timespec="seconds")
