@@ -84,4 +84,14 @@ bench-search: install ## Search 100,000 generated news items on SQLite and Postg
 bench-regions: install ## The regions map, term pages and filtered news with 2,000 generated items: queries and times
 	env -u DATABASE_URL LOG_LEVEL=WARNING $(BIN)/python bench/regions.py --items 2000
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions
+bench-load: install ## 16 connections for 5 min (DURATION=300) of pages, searches and form posts via gunicorn
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python bench/load.py --duration $${DURATION:-300} --connections 16
+
+backup: install ## Back up the database and media to var/backups/ (encrypted if PSG_BACKUP_KEY is set)
+	$(BIN)/python manage.py backup
+
+restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.gz [FORCE=1]
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
+
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-load backup restore

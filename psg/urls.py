@@ -43,3 +43,6 @@ if settings.PSG_SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A lost database answers 503 with Retry-After, not 500 (psg.core.outages).
+handler500 = "psg.core.outages.server_error"

@@ -6,7 +6,9 @@ period end and kind) before it is sent, and marked sent once the SMTP server
 has accepted it. The ``run_renewals`` task (psg.members.tasks) runs it daily,
 or a cron job calling ``manage.py run_renewals``. One member's reminder
 failing (an error of any kind) is logged, marked on its claim and retried by
-the next run; it never stops the others. docs/membership.md
+the next run; it never stops the others. A claim left unsent by a worker
+killed mid-run is sent again once older than PSG_RENEWALS_STALE_AFTER
+(an hour by default). docs/membership.md
 ("Renewals") tells the whole story.
 """
 
@@ -14,6 +16,7 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -31,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 REMIND_DAYS_BEFORE = 30
 LAPSE_DAYS_AFTER = 30
-# A claimed reminder still unsent after this long is a send that died.
+# A claimed reminder still unsent after this long is a send that died
+# (PSG_RENEWALS_STALE_AFTER seconds, when set).
 STALE_CLAIM = datetime.timedelta(hours=1)
 # When the scheduled task runs each day, local time (Europe/London).
 DAILY_RUN_AT = datetime.time(6, 0)
@@ -168,6 +172,11 @@ def lapse_unpaid(today):
     )
 
 
+def stale_claim():
+    seconds = getattr(settings, "PSG_RENEWALS_STALE_AFTER", None)
+    return STALE_CLAIM if seconds is None else datetime.timedelta(seconds=seconds)
+
+
 def claim_reminder(member, kind, now):
     """Claim the right to send one reminder; the RenewalReminder, or None.
 
@@ -187,7 +196,7 @@ def claim_reminder(member, kind, now):
     # A claim whose send failed with an error is taken over at once.
     taken = (
         RenewalReminder.objects.filter(pk=reminder.pk, sent_at__isnull=True)
-        .filter(Q(created_at__lt=now - STALE_CLAIM) | Q(failed_at__isnull=False))
+        .filter(Q(created_at__lt=now - stale_claim()) | Q(failed_at__isnull=False))
         .update(created_at=now, failed_at=None)
     )
     if taken:

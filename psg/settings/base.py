@@ -151,13 +151,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: files under var/cache by default, Redis when REDIS_URL is set.
+# Cache: files under var/cache by default, Redis when REDIS_URL is set; a
+# Redis that stops answering does not stop the site (psg.core.cache), and
+# the short timeouts keep a Redis that hangs from holding requests up.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "psg.core.cache.FailSafeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "psg",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -429,3 +432,14 @@ PSG_ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
     "frame-ancestors": ["'self'"],
 }
+
+# Backups (psg.core.backups, docs/deployment.md#backups): where `manage.py
+# backup` writes by default, the passphrase that encrypts them (unset: not
+# encrypted), and where to find pg_dump/pg_restore if not on PATH.
+PSG_BACKUP_DIR = Path(os.environ.get("PSG_BACKUP_DIR", VAR_DIR / "backups"))
+PSG_BACKUP_KEY = os.environ.get("PSG_BACKUP_KEY", "")
+PSG_PG_BIN_DIR = os.environ.get("PSG_PG_BIN_DIR", "")
+
+# Renewals (psg.members.renewals): seconds after which a reminder a dead
+# worker left claimed but unsent is sent again.
+PSG_RENEWALS_STALE_AFTER = float(os.environ.get("PSG_RENEWALS_STALE_AFTER", "3600"))

@@ -1,0 +1,1 @@
+from .processes import scratch_postgres  # noqa: F401 (a fixture)
