@@ -220,6 +220,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PSG_BULLETIN_BATCH_SIZE = int(os.environ.get("PSG_BULLETIN_BATCH_SIZE", "100"))
 PSG_BULLETIN_RATE = float(os.environ.get("PSG_BULLETIN_RATE", "20"))
 PSG_BULLETIN_STALE_AFTER = float(os.environ.get("PSG_BULLETIN_STALE_AFTER", "300"))
+# When the mail server fails a run: the first wait before the next, doubled
+# each time, at most the second (seconds).
+PSG_BULLETIN_RETRY_DELAY = float(os.environ.get("PSG_BULLETIN_RETRY_DELAY", "60"))
+PSG_BULLETIN_RETRY_MAX = float(os.environ.get("PSG_BULLETIN_RETRY_MAX", "3600"))
 # Bulletin bounces (psg.bulletin.upkeep): the Maildir that receives them, read
 # by the task worker every so many minutes; unset, nothing reads it.
 PSG_BOUNCE_MAILDIR = os.environ.get("PSG_BOUNCE_MAILDIR", "")

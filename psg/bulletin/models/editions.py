@@ -161,6 +161,12 @@ class Edition(ClusterableModel):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
     # Which run of the sending task may go on next (psg.bulletin.sending).
     send_generation = models.PositiveIntegerField(default=0, editable=False)
+    # When the mail server failed the run (not a recipient): how many runs in
+    # a row, when the next is due, and what the server said
+    # (docs/bulletin.md, "When sending goes wrong").
+    send_retries = models.PositiveSmallIntegerField(default=0, editable=False)
+    send_retry_at = models.DateTimeField(null=True, blank=True, editable=False)
+    send_error = models.CharField(max_length=500, blank=True, editable=False)
     is_legacy = models.BooleanField(
         _("archived edition"),
         default=False,
