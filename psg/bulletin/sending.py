@@ -30,6 +30,7 @@ from .bounces import record_delivery_success
 from .messages import EditionMessages
 from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
 from .sending_errors import Verdict, error_text, verdict
+from .verp import return_path
 
 logger = logging.getLogger(__name__)
 
@@ -303,7 +304,10 @@ def _send_rows(edition, rows, cutoff, summary):
                 continue
             try:
                 message = builder.prepared(
-                    subscriber, message_id=row.message_id, connection=connection
+                    subscriber,
+                    message_id=row.message_id,
+                    connection=connection,
+                    return_path=return_path(row.pk),
                 )
             except Exception as error:
                 # This row's data cannot make a message (an address whose

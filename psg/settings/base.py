@@ -227,6 +227,10 @@ PSG_BULLETIN_RETRY_MAX = float(os.environ.get("PSG_BULLETIN_RETRY_MAX", "3600"))
 # Bulletin bounces (psg.bulletin.upkeep): the Maildir that receives them, read
 # by the task worker every so many minutes; unset, nothing reads it.
 PSG_BOUNCE_MAILDIR = os.environ.get("PSG_BOUNCE_MAILDIR", "")
+# The address bulletin bounces go to; each message's return path is its
+# signed variant, local+<delivery>-<signature>@domain (psg.bulletin.verp).
+# Unset: bounces@ the domain of DEFAULT_FROM_EMAIL.
+PSG_BOUNCE_ADDRESS = os.environ.get("PSG_BOUNCE_ADDRESS", "")
 PSG_BOUNCE_INTERVAL_MINUTES = int(os.environ.get("PSG_BOUNCE_INTERVAL_MINUTES", "15"))
 
 LOGGING = {
