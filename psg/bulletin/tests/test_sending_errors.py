@@ -288,3 +288,21 @@ def test_a_server_that_cannot_be_reached_fails_nobody(
     assert not Delivery.objects.filter(attempts__gt=0).exists()
     assert edition_to_send.status == Edition.Status.SENDING
     assert "ConnectionRefusedError" in edition_to_send.send_error
+
+
+def test_the_progress_page_says_the_send_is_paused_and_why(
+    admin_client,
+    edition_to_send,
+    readers,
+    start_smtp_server,
+    fast_sending,
+    django_capture_on_commit_callbacks,
+):
+    start_smtp_server(ScriptedHandler({("MAIL", 1): "421 4.3.2 Service busy"}))
+    start(edition_to_send, django_capture_on_commit_callbacks)
+
+    page = admin_client.get(f"/admin/bulletin/editions/sending/{edition_to_send.pk}/")
+
+    text = " ".join(page.content.decode().split())
+    assert "Paused: the mail server answered “421 4.3.2 Service busy”" in text
+    assert "Nobody was failed for it" in text
