@@ -1,11 +1,14 @@
 """Bounces: delivery-status notifications (RFC 3464) and what they do.
 
-A hard bounce (Action: failed, or a 5.x.x status) stops sending to the address
-at once; a soft one (Action: delayed, or 4.x.x) counts, and three in a row
-stop it. A successful delivery resets the count: the sending code calls
-``record_delivery_success(email)``, and a "delivered" notification does too.
-``process_maildir`` reads the notifications a mailbox received (the
-``process_bounces`` command).
+A notification counts only when it came back to the signed return path of a
+delivery that was sent (psg.bulletin.verp): it is about that delivery's
+subscriber, whatever address the report names, so a forged report changes
+nothing. A hard bounce (Action: failed, or a 5.x.x status) stops sending to
+the address at once; a soft one (Action: delayed, or 4.x.x) counts, and three
+in a row stop it. A successful delivery resets the count: the sending code
+calls ``record_delivery_success(email)``, and a "delivered" notification does
+too. ``process_maildir`` reads each message a mailbox received once (the
+``process_bounces`` command). docs/bulletin.md, "Bounces".
 """
 
 import contextlib
@@ -15,16 +18,22 @@ import mailbox
 import os
 from email import policy
 from email.parser import BytesParser
+from email.utils import getaddresses
 
 from django.db import transaction
 from django.utils import timezone
 
 from psg.members.models import normalise_email
 
-from .models import Subscriber
+from . import verp
+from .models import Delivery, Subscriber
 
 SOFT_BOUNCE_LIMIT = 3
 SUCCESS_ACTIONS = {"delivered", "relayed", "expanded"}
+# Where a bounce's envelope recipient (our return path) shows: headers the
+# receiving server adds, the To header, and the original message's headers.
+ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "To")
+ORIGINAL_HEADERS = ("Return-Path", "From", "Sender")
 
 
 class Outcome:
@@ -88,13 +97,50 @@ def parse_dsn(message):
     return reports or None
 
 
-def record_bounce(email, outcome, reason, when=None):
-    """Count one bounce against the address; returns the subscriber (None if
-    not one) and whether sending to it has stopped because of this one."""
+def _return_paths(message):
+    """Every address in ``message`` that may be the return path it came back
+    to: the envelope recipient headers, To, and the original's headers."""
+    values = []
+    for header in ENVELOPE_HEADERS:
+        values += message.get_all(header, [])
+    for part in message.walk():
+        if part.get_content_type() == "text/rfc822-headers":
+            original = BytesParser(policy=policy.default).parsebytes(
+                part.get_payload(decode=True) or b"", headersonly=True
+            )
+        elif part.get_content_type() == "message/rfc822" and part.is_multipart():
+            original = part.get_payload(0)
+        else:
+            continue
+        for header in ORIGINAL_HEADERS:
+            values += original.get_all(header, [])
+    return [address for _name, address in getaddresses([str(v) for v in values])]
+
+
+def sent_delivery(message):
+    """The sent Delivery whose signed return path ``message`` came back to,
+    or None: an unsigned, forged or unknown one, or one never sent."""
+    for address in _return_paths(message):
+        number = verp.delivery_id(address)
+        if number is not None:
+            return (
+                Delivery.objects.filter(pk=number, status=Delivery.Status.SENT)
+                .select_related("subscriber")
+                .first()
+            )
+    return None
+
+
+_SEVERITY = {Outcome.HARD: 2, Outcome.SOFT: 1, Outcome.SUCCESS: 0}
+
+
+def record_bounce(subscriber_id, outcome, reason, when=None):
+    """Count one bounce against the subscriber; returns it (None if it is
+    gone) and whether sending to it has stopped because of this one."""
     now = when or timezone.now()
     with transaction.atomic():
         subscriber = (
-            Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+            Subscriber.objects.select_for_update().filter(pk=subscriber_id).first()
         )
         if subscriber is None:
             return None, False
@@ -127,6 +173,7 @@ class Summary:
     successes: int = 0
     stopped: list = dataclasses.field(default_factory=list)
     unknown: int = 0
+    ignored: int = 0
     unparseable: list = dataclasses.field(default_factory=list)
 
 
@@ -158,11 +205,13 @@ def maildir_turn(path):
 
 
 def process_maildir(path, delete=False):
-    """Read each notification not yet seen in the Maildir at ``path`` and
-    record its bounces. A processed message is marked seen in "cur" (or
-    deleted), so running again counts nothing twice, and two runs at once
-    take turns (``maildir_turn``); anything that is not a notification is
-    left where it is and listed in the summary."""
+    """Read each message not yet seen in the Maildir at ``path`` and record
+    the bounces of sent deliveries. Every message read is marked seen in
+    "cur" (a notification is deleted instead with ``delete``), so running
+    again reads nothing twice, and two runs at once take turns
+    (``maildir_turn``). Messages that are not notifications are listed in
+    the summary; notifications that match no sent delivery are counted as
+    ignored."""
     maildir = mailbox.Maildir(path, factory=None, create=False)
     with maildir_turn(path):
         return _process(maildir, delete)
@@ -175,33 +224,46 @@ def _process(maildir, delete):
         summary.read += 1
         try:
             with maildir.get_file(key) as handle:
-                reports = parse_dsn(parser.parse(handle))
+                message = parser.parse(handle)
+            reports = parse_dsn(message)
+            delivery = sent_delivery(message) if reports else None
         except Exception:  # a message that breaks the parser is still junk
-            reports = None
+            reports = delivery = None
         if reports is None:
             summary.unparseable.append(key)
-            continue
-        for report in reports:
-            if report.outcome == Outcome.SUCCESS:
-                summary.successes += 1
-                record_delivery_success(report.email)
-                continue
-            if report.outcome == Outcome.HARD:
-                summary.hard += 1
-            else:
-                summary.soft += 1
-            subscriber, stopped = record_bounce(
-                report.email, report.outcome, report.reason
-            )
-            if subscriber is None:
-                summary.unknown += 1
-            elif stopped:
-                summary.stopped.append(subscriber.email)
-        if delete:
+        elif delivery is None:
+            summary.ignored += 1
+        else:
+            _record(delivery, reports, summary)
+        if delete and reports is not None:
             maildir.remove(key)
         else:
-            message = maildir.get_message(key)
-            message.set_subdir("cur")
-            message.add_flag("S")
-            maildir[key] = message
+            # Seen, whatever it was: the next run does not read it again.
+            seen = maildir.get_message(key)
+            seen.set_subdir("cur")
+            seen.add_flag("S")
+            maildir[key] = seen
     return summary
+
+
+def _record(delivery, reports, summary):
+    """Count what a notification about ``delivery`` says: its gravest
+    report (one message, one recipient)."""
+    report = max(reports, key=lambda report: _SEVERITY[report.outcome])
+    subscriber = delivery.subscriber
+    if report.outcome == Outcome.SUCCESS:
+        summary.successes += 1
+        if subscriber is not None:
+            record_delivery_success(subscriber.email)
+        return
+    if report.outcome == Outcome.HARD:
+        summary.hard += 1
+    else:
+        summary.soft += 1
+    subscriber, stopped = record_bounce(
+        delivery.subscriber_id, report.outcome, report.reason
+    )
+    if subscriber is None:
+        summary.unknown += 1
+    elif stopped:
+        summary.stopped.append(subscriber.email)

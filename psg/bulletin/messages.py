@@ -124,9 +124,11 @@ class EditionMessages:
         message.attach_alternative(self.html.replace(_PLACEHOLDER, link), "text/html")
         return message
 
-    def prepared(self, subscriber, message_id, connection=None):
+    def prepared(self, subscriber, message_id, connection=None, return_path=None):
         """The same message as ``message()``, as bytes ready for the server,
-        wrapped so any Django mail backend can send it."""
+        wrapped so any Django mail backend can send it; ``return_path`` is
+        the envelope sender (the delivery's signed bounce address, see
+        psg.bulletin.verp), the From address if None."""
         address = subscriber.email
         if not address.isascii():
             address = sanitize_address(address, "utf-8")
@@ -149,7 +151,10 @@ class EditionMessages:
         for name, value in values.items():
             data = data.replace(_SLOTS[name], value, 1)
         return PreparedMessage(
-            data, self.from_email, [subscriber.email], connection=connection
+            data,
+            return_path or self.from_email,
+            [subscriber.email],
+            connection=connection,
         )
 
     def _layout(self):
@@ -229,7 +234,8 @@ class _PreparedMIME(email_message.Message):
 
 
 class PreparedMessage(EmailMessage):
-    """An EmailMessage whose MIME bytes are already made."""
+    """An EmailMessage whose MIME bytes are already made. Its ``from_email``
+    is only the envelope sender: the From header is in the bytes."""
 
     def __init__(self, data, from_email, to, connection=None):
         super().__init__(from_email=from_email, to=to, connection=connection)

@@ -1,7 +1,12 @@
 """An edition as a PDF, made with WeasyPrint and kept in media storage."""
 
+import contextlib
 import logging
+import os
+import tempfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -9,6 +14,9 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 PDF_DIRECTORY = "bulletin"
+# A PDF being written; never an edition's file name (those begin "edition-"
+# or "legacy-").
+TEMPORARY_PREFIX = ".making-"
 
 
 class PDFUnavailable(Exception):
@@ -52,20 +60,53 @@ def edition_pdf(view, request):
     """The stored PDF's name, made first if the edition changed since.
 
     Named by the edition and a digest of its content, so a stored file is
-    never stale; older files of the same edition are removed when a new one
-    is made.
+    never stale and two requests making it at once make the same bytes: each
+    writes under a temporary name and renames it into place, so neither ever
+    sees or deletes a half-written or alien file. Older files of the same
+    edition (another digest) are removed once a new one is in place.
     """
     prefix, filename = view.cache_key
     name = f"{PDF_DIRECTORY}/{filename}"
     if default_storage.exists(name):
         return name
     content = render_pdf(view, request)
-    saved = default_storage.save(name, ContentFile(content))
-    _remove_older(prefix, keep=saved)
-    return saved
+    try:
+        path = default_storage.path(name)
+    except NotImplementedError:  # a remote storage (S3): no rename
+        saved = default_storage.save(name, ContentFile(content))
+        if saved != name:
+            # Another request stored the same bytes first: ours is a copy.
+            default_storage.delete(saved)
+    else:
+        _write_in_place(Path(path), content)
+    _remove_older(prefix, keep=name)
+    return name
+
+
+def _write_in_place(path, content):
+    """Write ``content`` to ``path`` atomically: a temporary file beside it,
+    renamed over it (a rename within a folder is atomic)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=TEMPORARY_PREFIX, suffix=".pdf"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        if settings.FILE_UPLOAD_PERMISSIONS is not None:
+            os.chmod(temporary, settings.FILE_UPLOAD_PERMISSIONS)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 def _remove_older(prefix, keep):
+    """Remove this edition's PDFs of other digests; never ``keep``, and never
+    another request's temporary file."""
     try:
         _, files = default_storage.listdir(PDF_DIRECTORY)
     except (FileNotFoundError, NotImplementedError):
@@ -73,4 +114,5 @@ def _remove_older(prefix, keep):
     for filename in files:
         name = f"{PDF_DIRECTORY}/{filename}"
         if filename.startswith(f"{prefix}-") and name != keep:
-            default_storage.delete(name)
+            with contextlib.suppress(FileNotFoundError):
+                default_storage.delete(name)

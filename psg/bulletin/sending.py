@@ -29,6 +29,8 @@ from psg.core.smtp import MAIL_ERRORS
 from .bounces import record_delivery_success
 from .messages import EditionMessages
 from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
+from .sending_errors import Verdict, error_text, verdict
+from .verp import return_path
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,15 @@ def stale_after():
     return datetime.timedelta(
         seconds=float(getattr(settings, "PSG_BULLETIN_STALE_AFTER", 300))
     )
+
+
+def retry_delay(retries):
+    """How long to wait before the ``retries``-th run in a row after the mail
+    server failed one: PSG_BULLETIN_RETRY_DELAY, doubled each time, at most
+    PSG_BULLETIN_RETRY_MAX."""
+    first = float(getattr(settings, "PSG_BULLETIN_RETRY_DELAY", 60))
+    most = float(getattr(settings, "PSG_BULLETIN_RETRY_MAX", 3600))
+    return datetime.timedelta(seconds=min(most, first * 2 ** max(0, retries - 1)))
 
 
 def recipients(series):
@@ -109,7 +120,12 @@ def start_sending(edition):
         # ignore_conflicts: a row already there (from an earlier start) stays.
         Delivery.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
         Edition.objects.filter(pk=edition.pk).update(
-            status=Edition.Status.SENDING, send_generation=0, updated_at=timezone.now()
+            status=Edition.Status.SENDING,
+            send_generation=0,
+            send_retries=0,
+            send_retry_at=None,
+            send_error="",
+            updated_at=timezone.now(),
         )
         _enqueue_spare(edition.pk, 0)
         # After the commit: the immediate backend runs the task at once, and
@@ -148,6 +164,10 @@ def _take_turn(edition_id, generation):
             generation = current.first()
             if generation is None:
                 return None
+        elif editions.filter(send_retry_at__gt=timezone.now()).exists():
+            # The server failed the last run: the retry queued for then has
+            # this turn (a manual resume, generation None, need not wait).
+            return None
         if not editions.filter(send_generation=generation).update(
             send_generation=F("send_generation") + 1
         ):
@@ -160,30 +180,6 @@ def _claimable(cutoff):
     return Q(status=Delivery.Status.PENDING) | Q(
         status=Delivery.Status.SENDING, claimed_at__lt=cutoff
     )
-
-
-def _error_text(error):
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, reply = next(iter(error.recipients.values()))
-    elif isinstance(error, smtplib.SMTPResponseException):
-        code, reply = error.smtp_code, error.smtp_error
-    else:
-        code, reply = type(error).__name__ + ":", str(error)
-    if isinstance(reply, bytes):
-        reply = reply.decode(errors="replace")
-    return " ".join(f"{code} {reply}".split())[:500]
-
-
-def _refusal_code(error):
-    """The server's reply code if it refused this message, else None (the
-    connection itself is in trouble)."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return next(iter(error.recipients.values()))[0]
-    if isinstance(error, smtplib.SMTPResponseException) and not isinstance(
-        error, smtplib.SMTPServerDisconnected
-    ):
-        return error.smtp_code
-    return None
 
 
 class _RowUpdates:
@@ -263,7 +259,10 @@ def run_batch(edition_id, generation=None, size=None):
     summary = {"edition": edition_id, "sent": 0, "failed": 0, "skipped": 0}
     if rows:
         _send_rows(edition, rows, cutoff, summary)
-    _after_batch(edition_id, generation, handled=bool(rows))
+    # Stopped by the server: the retry it queued goes on, not a next batch.
+    _after_batch(
+        edition_id, generation, handled=bool(rows) and "stopped" not in summary
+    )
     return summary
 
 
@@ -303,9 +302,18 @@ def _send_rows(edition, rows, cutoff, summary):
                 )
                 summary["skipped"] += 1
                 continue
-            message = builder.prepared(
-                subscriber, message_id=row.message_id, connection=connection
-            )
+            try:
+                message = builder.prepared(
+                    subscriber,
+                    message_id=row.message_id,
+                    connection=connection,
+                    return_path=return_path(row.pk),
+                )
+            except Exception as error:
+                # This row's data cannot make a message (an address whose
+                # domain cannot be encoded, old data): it fails, the rest go.
+                _fail_unsent(row, error, cutoff, summary)
+                continue
             if interval:
                 delay = next_at - time.monotonic()
                 if delay > 0:
@@ -324,22 +332,13 @@ def _send_rows(edition, rows, cutoff, summary):
                 if not connection.send_messages([message]):
                     raise smtplib.SMTPException("The mail backend sent nothing.")
             except MAIL_ERRORS as error:
-                code = _refusal_code(error)
-                if code is None:
-                    # The connection failed: the message was not accepted, so
-                    # it waits for the next run (the spare, or a resume).
-                    Delivery.objects.filter(pk=row.pk).update(
-                        status=Delivery.Status.PENDING, last_error=_error_text(error)
-                    )
-                    raise
-                permanent = code >= 500 or row.attempts + 1 >= MAX_ATTEMPTS
-                Delivery.objects.filter(pk=row.pk).update(
-                    status=Delivery.Status.FAILED
-                    if permanent
-                    else Delivery.Status.PENDING,
-                    last_error=_error_text(error),
-                )
-                summary["failed"] += permanent
+                if not _refused(edition, row, error, connection, summary):
+                    return  # the server's trouble: the run stops here
+                continue
+            except Exception as error:
+                # Anything else about this one message (not the server's).
+                _record(row, Delivery.Status.FAILED, error, attempts=0)
+                summary["failed"] += 1
                 continue
             # Accepted: record it at once (see "Exactly once" above).
             updates.sent(row.pk)
@@ -348,6 +347,79 @@ def _send_rows(edition, rows, cutoff, summary):
                 record_delivery_success(subscriber.email)
     finally:
         connection.close()
+    _server_fine(edition)
+
+
+def _record(row, status, error, attempts):
+    """Set a claimed row's status and error; ``attempts`` is added to the
+    count the claim made (-1: this attempt does not count)."""
+    Delivery.objects.filter(pk=row.pk).update(
+        status=status,
+        last_error=error_text(error),
+        attempts=F("attempts") + attempts,
+    )
+
+
+def _fail_unsent(row, error, cutoff, summary):
+    logger.warning("Cannot make the message %s: %r", row.message_id, error)
+    failed = (
+        Delivery.objects.filter(pk=row.pk)
+        .filter(_claimable(cutoff))
+        .update(status=Delivery.Status.FAILED, last_error=error_text(error))
+    )
+    summary["failed"] += failed
+
+
+def _refused(edition, row, error, connection, summary):
+    """Record what an SMTP error means for the row (sending_errors); returns
+    False when the run must stop."""
+    found = verdict(error, getattr(connection, "answer_pending", False))
+    if found is Verdict.FAIL or (
+        found is Verdict.RETRY and row.attempts + 1 >= MAX_ATTEMPTS
+    ):
+        _record(row, Delivery.Status.FAILED, error, attempts=0)
+        summary["failed"] += 1
+        return True
+    if found is Verdict.RETRY:
+        _record(row, Delivery.Status.PENDING, error, attempts=0)
+        return True
+    if found is Verdict.UNKNOWN:
+        # At most one such row a run: the run stops here.
+        logger.warning("No answer after sending %s: left unknown", row.message_id)
+        _record(row, Delivery.Status.UNKNOWN, error, attempts=0)
+    else:
+        # Nothing wrong with the recipient: it waits, and this try is not
+        # counted against it.
+        _record(row, Delivery.Status.PENDING, error, attempts=-1)
+    _server_failed(edition, error)
+    summary["stopped"] = error_text(error)
+    return False
+
+
+def _server_failed(edition, error):
+    """The mail server failed this run: the next waits, longer each time."""
+    retries = edition.send_retries + 1
+    retry_at = timezone.now() + retry_delay(retries)
+    with transaction.atomic():
+        Edition.objects.filter(pk=edition.pk).update(
+            send_retries=retries, send_retry_at=retry_at, send_error=error_text(error)
+        )
+        if _can_defer():
+            send_batch.using(run_after=retry_at).enqueue(
+                edition.pk, edition.send_generation
+            )
+    edition.send_retries = retries
+    logger.warning(
+        "Sending %s stopped (%s); next try at %s", edition, error_text(error), retry_at
+    )
+
+
+def _server_fine(edition):
+    if edition.send_retries or edition.send_error:
+        Edition.objects.filter(pk=edition.pk).update(
+            send_retries=0, send_retry_at=None, send_error=""
+        )
+        edition.send_retries, edition.send_error = 0, ""
 
 
 def _after_batch(edition_id, generation, handled):
@@ -361,6 +433,7 @@ def _after_batch(edition_id, generation, handled):
             status=Edition.Status.SENT,
             sent_at=timezone.now(),
             updated_at=timezone.now(),
+            send_retry_at=None,
         )
         return
     claimable = unfinished.filter(_claimable(timezone.now() - stale_after()))
@@ -386,6 +459,7 @@ def progress(edition):
         "sent": counts[Delivery.Status.SENT],
         "failed": counts[Delivery.Status.FAILED],
         "skipped": counts[Delivery.Status.SKIPPED],
+        "unknown": counts[Delivery.Status.UNKNOWN],
         "waiting": counts[Delivery.Status.PENDING] + counts[Delivery.Status.SENDING],
         "percent": round(100 * counts[Delivery.Status.SENT] / total) if total else 0,
         "bounced": statuses.get(Subscriber.Status.BOUNCED, 0),

@@ -23,7 +23,7 @@ from psg.members.join.applications import find_member
 from psg.members.models import Consent, Member
 from psg.members.tokens import make_token
 
-from .models import BulletinSeries, Subscriber, Subscription
+from .models import BulletinSeries, Delivery, Subscriber, Subscription
 from .unsubscribe import unsubscribe_url
 
 SUBSCRIBE_SALT = "psg.bulletin.subscribe-confirm"
@@ -180,13 +180,27 @@ def _merge_into(target, source, now):
     source.delete()
 
 
+# What an erased member's delivery records say instead of their address.
+ERASED_DELIVERY_EMAIL = "erased@invalid"
+
+
 def erase_member_subscription(member):
-    """Delete the member's Subscriber row and their address's (erasure);
-    returns {Subscriber: [primary keys deleted]}."""
+    """Delete the member's Subscriber row and their address's (erasure), and
+    take the address out of their delivery records, which stay as numbers
+    for each edition's report; returns {Subscriber: [primary keys deleted],
+    Delivery: [primary keys anonymised]}."""
     rows = Subscriber.objects.filter(Q(member=member) | Q(email__iexact=member.email))
     deleted = list(rows.values_list("pk", flat=True))
+    deliveries = Delivery.objects.filter(
+        Q(subscriber_id__in=deleted) | Q(email__iexact=member.email)
+    )
+    anonymised = list(deliveries.values_list("pk", flat=True))
+    # The server's answer often quotes the address: it goes with it.
+    Delivery.objects.filter(pk__in=anonymised).update(
+        email=ERASED_DELIVERY_EMAIL, last_error=""
+    )
     Subscriber.objects.filter(pk__in=deleted).delete()
-    return {Subscriber: deleted}
+    return {Subscriber: deleted, Delivery: anonymised}
 
 
 # The member's subscriber row in their subject-access copy.

@@ -53,5 +53,6 @@ def run_bounces():
         "successes": summary.successes,
         "stopped": len(summary.stopped),
         "unknown": summary.unknown,
+        "ignored": summary.ignored,
         "not_notifications": len(summary.unparseable),
     }

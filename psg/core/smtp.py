@@ -3,6 +3,11 @@ than ASCII before the @ ("josé@ejemplo.pe", which the forms accept) goes over
 SMTPUTF8 (RFC 6531) rather than as an encoded word no server delivers to. A
 server without SMTPUTF8 refuses such a recipient (553); see
 docs/configuration.md.
+
+It also knows whether the last message went whole to the server with no
+answer yet (``answer_pending``): when the connection then fails, the server
+may have accepted it, and the bulletin must not send it again by itself
+(docs/bulletin.md, "When sending goes wrong").
 """
 
 import smtplib
@@ -17,6 +22,39 @@ MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 # RFC 6531's answer for a mailbox that needs SMTPUTF8 the server lacks.
 NO_SMTPUTF8 = (553, b"5.6.7 The server does not offer SMTPUTF8 for this address")
+
+
+class _TracksData:
+    """An SMTP client that notes when a message's last line has gone and its
+    answer has not come (``answer_pending``)."""
+
+    answer_pending = False
+    _in_data = False
+
+    def data(self, msg):
+        self.answer_pending = False
+        self._in_data = True
+        try:
+            reply = super().data(msg)
+        finally:
+            self._in_data = False
+        # An answer came (250 or a refusal): the outcome is known.
+        self.answer_pending = False
+        return reply
+
+    def send(self, s):
+        super().send(s)
+        # smtplib sends the message and its final "." in one call.
+        if self._in_data and isinstance(s, bytes) and s.endswith(b"\r\n.\r\n"):
+            self.answer_pending = True
+
+
+class _SMTP(_TracksData, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_TracksData, smtplib.SMTP_SSL):
+    pass
 
 
 def _local_and_domain(address):
@@ -37,6 +75,16 @@ def needs_smtputf8(address):
 
 
 class EmailBackend(smtp.EmailBackend):
+    @property
+    def connection_class(self):
+        return _SMTPSSL if self.use_ssl else _SMTP
+
+    @property
+    def answer_pending(self):
+        """Whether the last message went whole to the server and no answer
+        came: the server may have it."""
+        return bool(getattr(self.connection, "answer_pending", False))
+
     def _send(self, email_message):
         recipients = email_message.recipients()
         if not recipients or not any(

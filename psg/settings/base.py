@@ -238,9 +238,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PSG_BULLETIN_BATCH_SIZE = int(os.environ.get("PSG_BULLETIN_BATCH_SIZE", "100"))
 PSG_BULLETIN_RATE = float(os.environ.get("PSG_BULLETIN_RATE", "20"))
 PSG_BULLETIN_STALE_AFTER = float(os.environ.get("PSG_BULLETIN_STALE_AFTER", "300"))
+# When the mail server fails a run: the first wait before the next, doubled
+# each time, at most the second (seconds).
+PSG_BULLETIN_RETRY_DELAY = float(os.environ.get("PSG_BULLETIN_RETRY_DELAY", "60"))
+PSG_BULLETIN_RETRY_MAX = float(os.environ.get("PSG_BULLETIN_RETRY_MAX", "3600"))
 # Bulletin bounces (psg.bulletin.upkeep): the Maildir that receives them, read
 # by the task worker every so many minutes; unset, nothing reads it.
 PSG_BOUNCE_MAILDIR = os.environ.get("PSG_BOUNCE_MAILDIR", "")
+# The address bulletin bounces go to; each message's return path is its
+# signed variant, local+<delivery>-<signature>@domain (psg.bulletin.verp).
+# Unset: bounces@ the domain of DEFAULT_FROM_EMAIL.
+PSG_BOUNCE_ADDRESS = os.environ.get("PSG_BOUNCE_ADDRESS", "")
+# Where a bulletin test may go besides the admin users' own addresses:
+# addresses, or "@domain" for a whole domain, separated by commas.
+PSG_BULLETIN_TEST_ADDRESSES = [
+    entry.strip()
+    for entry in os.environ.get("PSG_BULLETIN_TEST_ADDRESSES", "").split(",")
+    if entry.strip()
+]
 PSG_BOUNCE_INTERVAL_MINUTES = int(os.environ.get("PSG_BOUNCE_INTERVAL_MINUTES", "15"))
 
 LOGGING = {
@@ -346,6 +361,8 @@ PSG_RATE_LIMITS = {
     "signin-email": os.environ.get("PSG_RATE_SIGNIN_EMAIL", "3/h"),
     "subscribe-ip": os.environ.get("PSG_RATE_SUBSCRIBE_IP", "5/h"),
     "subscribe-email": os.environ.get("PSG_RATE_SUBSCRIBE_EMAIL", "3/h"),
+    # Bulletin test sends, per admin user (psg/bulletin/admin/sending.py).
+    "bulletin-test": os.environ.get("PSG_RATE_BULLETIN_TEST", "10/h"),
 }
 PSG_TRUSTED_PROXY_HEADER = os.environ.get("PSG_TRUSTED_PROXY_HEADER", "")
 # Signed links in emails: how long they stay valid.

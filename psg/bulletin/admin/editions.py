@@ -1,6 +1,6 @@
 """The admin's bulletin series and editions: compose, preview, number."""
 
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -28,6 +28,23 @@ from .sending import (
 )
 
 
+class SeriesDeleteView(generic.DeleteView):
+    """A series someone receives, or with editions, is not deleted, by
+    anyone: deleting it would delete their subscriptions (docs/bulletin.md,
+    "Locks"). Closing and deactivating it keep everything."""
+
+    def dispatch(self, request, *args, **kwargs):
+        series = BulletinSeries.objects.filter(pk=unquote(str(kwargs["pk"]))).first()
+        if (
+            series is not None
+            and self.permission_policy.user_has_permission(request.user, "delete")
+            and (reason := series.in_use())
+        ):
+            messages.error(request, reason)
+            return redirect("bulletin_series:edit", quote(series.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class BulletinSeriesViewSet(ModelViewSet):
     model = BulletinSeries
     name = "bulletin_series"
@@ -39,6 +56,7 @@ class BulletinSeriesViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_display = ["name", "slug", "is_active"]
     ordering = "name"
+    delete_view_class = SeriesDeleteView
 
 
 class EditionCreateView(generic.CreateView):
@@ -60,6 +78,7 @@ class EditionCreateView(generic.CreateView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
+        gate_archiving(form, self.request.user, self.permission_policy)
         if "series" in form.fields:
             form.fields["series"].queryset = BulletinSeries.objects.filter(
                 is_active=True
@@ -67,6 +86,25 @@ class EditionCreateView(generic.CreateView):
         if "number" in form.fields:
             form.fields["number"].help_text = next_numbers_help()
         return form
+
+
+def gate_archiving(form, user, permission_policy):
+    """Marking an edition archived publishes it without sending: only those
+    who may send editions may tick it (docs/bulletin.md, "Locks")."""
+    field = form.fields.get("is_legacy")
+    if field is not None and not can_send(user, permission_policy):
+        field.disabled = True
+        field.help_text = _(
+            "Publishes the edition in the archive without sending it; only "
+            "those who may send editions can change this."
+        )
+
+
+def locked_refusal(request, edition):
+    """Refuse a change to an edition being sent or sent: back to its
+    sending progress, with a message saying why."""
+    messages.error(request, edition.locked_message())
+    return redirect("bulletin_editions:sending", quote(edition.pk))
 
 
 def next_numbers_help():
@@ -78,7 +116,35 @@ def next_numbers_help():
     return _("Next numbers: %(numbers)s.") % {"numbers": numbers}
 
 
-class EditionEditView(generic.EditView):
+class LockedEditionMixin:
+    """Edit and delete views refuse an edition being sent or sent (to those
+    who may use them at all; the others get the admin's refusal)."""
+
+    locked_action = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        edition = Edition.objects.filter(pk=unquote(str(kwargs["pk"]))).first()
+        if (
+            edition is not None
+            and edition.is_locked
+            and self.permission_policy.user_has_permission(
+                request.user, self.locked_action
+            )
+        ):
+            return locked_refusal(request, edition)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditionDeleteView(LockedEditionMixin, generic.DeleteView):
+    locked_action = "delete"
+
+
+class EditionEditView(LockedEditionMixin, generic.EditView):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        gate_archiving(form, self.request.user, self.permission_policy)
+        return form
+
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
@@ -171,6 +237,7 @@ class EditionViewSet(ModelViewSet):
     index_view_class = EditionIndexView
     add_view_class = EditionCreateView
     edit_view_class = EditionEditView
+    delete_view_class = EditionDeleteView
     edit_template_name = "bulletin/admin/edition_edit.html"
     list_display = [
         "series",
@@ -219,6 +286,8 @@ class EditionViewSet(ModelViewSet):
         if not self.permission_policy.user_has_permission(request.user, "change"):
             raise PermissionDenied
         edition = get_object_or_404(Edition, pk=pk)
+        if edition.is_locked:
+            return locked_refusal(request, edition)
         added = edition.compose_from_latest()
         if added:
             messages.success(

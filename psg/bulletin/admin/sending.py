@@ -8,6 +8,8 @@ progress.
 """
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,16 +24,43 @@ from wagtail.admin.views import generic
 from psg.bulletin import sending
 from psg.bulletin.messages import build_test_message
 from psg.bulletin.models import Delivery, Edition
+from psg.core.ratelimit import over_limit
 from psg.core.smtp import MAIL_ERRORS
+
+
+def may_receive_tests(email):
+    """Whether a test may go to ``email``: an admin user's own address, or
+    one PSG_BULLETIN_TEST_ADDRESSES lists (an address, or "@domain"). Tests
+    are not a way to mail anyone the site's name (docs/bulletin.md)."""
+    email = email.strip().lower()
+    domain = "@" + email.rpartition("@")[2]
+    for entry in getattr(settings, "PSG_BULLETIN_TEST_ADDRESSES", []):
+        if entry.strip().lower() in (email, domain):
+            return True
+    users = get_user_model().objects.filter(is_active=True, email__iexact=email)
+    return any(user.has_perm("wagtailadmin.access_admin") for user in users)
 
 
 class SendTestForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("Send a test to"),
         help_text=gettext_lazy(
-            "Any address. The test is marked [TEST] and is not counted as sent."
+            "The address of someone who uses this admin, or one the site allows "
+            "for tests. The test is marked [TEST] and is not counted as sent."
         ),
     )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if not may_receive_tests(email):
+            raise forms.ValidationError(
+                _(
+                    "Tests go only to the addresses of the people who use this "
+                    "admin, or to those the site allows for tests "
+                    "(PSG_BULLETIN_TEST_ADDRESSES)."
+                )
+            )
+        return email
 
 
 def can_send(user, permission_policy):
@@ -134,6 +163,15 @@ class SendEditionView(EditionSendingMixin, FormView):
 
     def form_valid(self, form):
         email = form.cleaned_data["email"]
+        if over_limit("bulletin-test", self.request.user.pk):
+            form.add_error(
+                "email",
+                _(
+                    "You have sent as many tests as allowed in an hour. "
+                    "Please try again later."
+                ),
+            )
+            return self.form_invalid(form)
         try:
             build_test_message(self.edition, email).send()
         except MAIL_ERRORS as error:

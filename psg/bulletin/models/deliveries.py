@@ -54,6 +54,9 @@ class Delivery(models.Model):
         SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # The whole message went and no answer came: the server may have it.
+        # Never sent again by itself (docs/bulletin.md).
+        UNKNOWN = "unknown", _("Unknown: the server may have it")
         SKIPPED = "skipped", _("Not sent: no longer subscribed")
 
     edition = models.ForeignKey(

@@ -29,6 +29,8 @@ from psg.news.models import NewsPage
 __all__ = [
     "BulletinSeries",
     "Edition",
+    "EditionLocked",
+    "SeriesInUse",
     "EditionItem",
     "edition_title",
     "legacy_numbers",
@@ -54,6 +56,10 @@ def legacy_numbers(series):
     return NewsPage.objects.filter(
         bulletin_name__iexact=series.name, bulletin_number__isnull=False
     ).values_list("bulletin_number", flat=True)
+
+
+class SeriesInUse(Exception):
+    """A series someone receives, or with editions, is not deleted."""
 
 
 class BulletinSeries(models.Model):
@@ -112,6 +118,24 @@ class BulletinSeries(models.Model):
     def __str__(self):
         return self.name
 
+    def delete(self, *args, **kwargs):
+        if reason := self.in_use():
+            raise SeriesInUse(reason)
+        return super().delete(*args, **kwargs)
+
+    def in_use(self):
+        """Why the series cannot be deleted (someone receives it, or it has
+        editions), or "" (docs/bulletin.md, "Locks")."""
+        receivers = self.subscriptions.count()
+        editions = self.editions.count()
+        if not (receivers or editions):
+            return ""
+        return _(
+            "%(series)s cannot be deleted: %(receivers)s subscriber(s) receive it "
+            "and it has %(editions)s edition(s). Untick “active” and “open to new "
+            "subscribers” instead."
+        ) % {"series": self.name, "receivers": receivers, "editions": editions}
+
     def highest_number(self, exclude_pk=None):
         """The highest number used so far, by an edition or an imported item."""
         editions = self.editions.all()
@@ -123,6 +147,11 @@ class BulletinSeries(models.Model):
 
     def next_number(self):
         return self.highest_number() + 1
+
+
+class EditionLocked(Exception):
+    """An edition being sent, or sent, cannot be changed (docs/bulletin.md,
+    "Locks"): every subscriber gets the text the send began with."""
 
 
 class EditionQuerySet(models.QuerySet):
@@ -162,6 +191,12 @@ class Edition(ClusterableModel):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
     # Which run of the sending task may go on next (psg.bulletin.sending).
     send_generation = models.PositiveIntegerField(default=0, editable=False)
+    # When the mail server failed the run (not a recipient): how many runs in
+    # a row, when the next is due, and what the server said
+    # (docs/bulletin.md, "When sending goes wrong").
+    send_retries = models.PositiveSmallIntegerField(default=0, editable=False)
+    send_retry_at = models.DateTimeField(null=True, blank=True, editable=False)
+    send_error = models.CharField(max_length=500, blank=True, editable=False)
     is_legacy = models.BooleanField(
         _("archived edition"),
         default=False,
@@ -201,6 +236,8 @@ class Edition(ClusterableModel):
 
     def clean(self):
         super().clean()
+        if self.stored_is_locked():
+            raise ValidationError(self.locked_message())
         if self.series_id is None or self.number is None:
             return
         series = self.series
@@ -236,11 +273,35 @@ class Edition(ClusterableModel):
                 }
             )
 
+    def save(self, *args, **kwargs):
+        # The sending code changes the status with UPDATEs, never save().
+        if self.stored_is_locked():
+            raise EditionLocked(self.locked_message())
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "bulletin-edition",
             kwargs={"series": self.series.slug, "number": self.number},
         )
+
+    @property
+    def is_locked(self):
+        """Being sent or sent: no longer to be changed."""
+        return self.status in LOCKED_STATUSES
+
+    def stored_is_locked(self):
+        """Whether the saved row is locked (whatever this instance says)."""
+        return (
+            self.pk is not None
+            and Edition.objects.filter(pk=self.pk, status__in=LOCKED_STATUSES).exists()
+        )
+
+    def locked_message(self):
+        return _(
+            "%(edition)s is being sent or has been sent, so it can no longer be "
+            "changed: every subscriber receives the text the send began with."
+        ) % {"edition": Edition.objects.select_related("series").get(pk=self.pk)}
 
     def compose_from_latest(self):
         """Add every page first published since the previous edition.
@@ -264,6 +325,8 @@ class Edition(ClusterableModel):
             since = timezone.now() - datetime.timedelta(days=COMPOSE_DEFAULT_DAYS)
             skip = set()
         skip |= set(self.items.values_list("page_id", flat=True))
+        if self.stored_is_locked():
+            raise EditionLocked(self.locked_message())
         position = self.items.aggregate(last=Max("sort_order"))["last"]
         position = -1 if position is None else position
         added = []
@@ -284,6 +347,9 @@ class Edition(ClusterableModel):
         if added:
             self.save(update_fields=["updated_at"])
         return added
+
+
+LOCKED_STATUSES = (Edition.Status.SENDING, Edition.Status.SENT)
 
 
 def page_models():

@@ -108,8 +108,9 @@ def test_granting_again_after_a_migrate_still_leaves_editors_out():
 
 
 def test_an_editor_composes_and_tests_but_cannot_send(
-    client, edition_to_send, smtp_server, django_capture_on_commit_callbacks
+    client, edition_to_send, smtp_server, django_capture_on_commit_callbacks, settings
 ):
+    settings.PSG_BULLETIN_TEST_ADDRESSES = ["@example.net"]
     SubscriberFactory.create_batch(2)
     client.force_login(user_in("Editors", "editor"))
     edit_url = reverse("bulletin_editions:edit", args=[edition_to_send.pk])

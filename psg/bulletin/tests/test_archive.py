@@ -221,8 +221,10 @@ def test_pdf_is_made_once_and_remade_after_a_change(client, sent_edition, monkey
     client.get("/bulletin/update/120.pdf")
     assert len(renders) == 1
 
-    sent_edition.introduction = "<p>Corrected.</p>"
-    sent_edition.save()
+    # A sent edition is locked; one of its pages is corrected.
+    page = sent_edition.items.first().page.specific
+    page.title = "Corrected title"
+    page.save_revision().publish()
     client.get("/bulletin/update/120.pdf")
     assert len(renders) == 2
     _, files = default_storage.listdir("bulletin")

@@ -1,6 +1,7 @@
 """Bounces read from a Maildir by ``process_bounces``: hard ones stop sending
-at once, three soft ones in a row do, a delivery resets the count, anything
-else is left alone, and a second run counts nothing twice."""
+at once, three soft ones in a row do, a delivery resets the count; only a
+notification sent back to the signed return path of a message the site sent
+counts; every message is read once."""
 
 import mailbox
 from email.message import EmailMessage, Message
@@ -14,18 +15,47 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from psg.bulletin.bounces import record_delivery_success
-from psg.bulletin.models import Subscriber
+from psg.bulletin.models import Delivery, Edition, Subscriber, delivery_message_id
+from psg.bulletin.verp import return_path
 
+from .factories import EditionFactory
 from .subscriber_factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def dsn(recipient, action, status, diagnostic="smtp; 550 5.1.1 No such user"):
-    """A delivery-status notification (RFC 3464) as a mail server sends one."""
+def sent_delivery(subscriber, status=Delivery.Status.SENT):
+    """A delivery of a sent edition to ``subscriber``."""
+    edition = EditionFactory(status=Edition.Status.SENT)
+    return Delivery.objects.create(
+        edition=edition,
+        subscriber=subscriber,
+        email=subscriber.email,
+        status=status,
+        message_id=delivery_message_id(edition.pk, subscriber.pk),
+    )
+
+
+def dsn(
+    recipient,
+    action,
+    status,
+    diagnostic="smtp; 550 5.1.1 No such user",
+    to=None,
+):
+    """A delivery-status notification (RFC 3464) as a mail server sends one:
+    by default, back to the return path of a message sent to the subscriber
+    ``recipient`` (as bounces come back), or to ``to``."""
+    if to is None:
+        subscriber = Subscriber.objects.filter(email__iexact=recipient).first()
+        to = (
+            return_path(sent_delivery(subscriber).pk)
+            if subscriber
+            else "bounces@perusupportgroup.org.uk"
+        )
     report = MIMEMultipart("report", report_type="delivery-status")
     report["From"] = "MAILER-DAEMON@mx.example.net"
-    report["To"] = "bounces@perusupportgroup.org.uk"
+    report["To"] = to
     report["Subject"] = "Delivery Status Notification"
     report.attach(MIMEText("Your message could not be delivered.\n"))
     per_message = Message()
@@ -163,7 +193,7 @@ def test_delete_removes_processed_notifications(maildir):
     assert status_of("gone@example.org") == Subscriber.Status.BOUNCED
 
 
-def test_other_messages_are_reported_and_left_alone(maildir, capsys):
+def test_other_messages_are_reported_and_marked_seen(maildir, capsys):
     SubscriberFactory(email="gone@example.org")
     [junk_key, _bounce] = deliver(maildir, junk(), hard("gone@example.org"))
 
@@ -172,19 +202,100 @@ def test_other_messages_are_reported_and_left_alone(maildir, capsys):
     captured = capsys.readouterr()
     assert "1 message(s) are not delivery-status notifications" in captured.err
     assert junk_key in captured.err
+    # Seen, as the Maildir convention has it: the next run does not read it.
     message = maildir.get_message(junk_key)
-    assert message.get_subdir() == "new"
-    assert "S" not in message.get_flags()
+    assert message.get_subdir() == "cur"
+    assert "S" in message.get_flags()
     assert status_of("gone@example.org") == Subscriber.Status.BOUNCED
+    run(maildir)
+    assert "Read 0 new message(s)" in capsys.readouterr().out
 
 
-def test_bounces_for_unknown_addresses_are_counted_not_stored(maildir, capsys):
+def test_bounces_for_unknown_addresses_are_ignored(maildir, capsys):
     deliver(maildir, hard("stranger@example.org"))
 
     run(maildir)
 
     assert not Subscriber.objects.exists()
-    assert "1 for addresses not subscribed" in capsys.readouterr().out
+    assert "1 ignored" in capsys.readouterr().out
+
+
+def test_a_forged_report_naming_a_subscriber_does_nothing(maildir, capsys):
+    """Anyone can mail the bounce address a report naming any subscriber."""
+    SubscriberFactory(email="rosa@example.org")
+    deliver(
+        maildir,
+        dsn(
+            "rosa@example.org", "failed", "5.1.1", to="bounces@perusupportgroup.org.uk"
+        ),
+    )
+
+    run(maildir)
+
+    assert status_of("rosa@example.org") == Subscriber.Status.SUBSCRIBED
+    assert Subscriber.objects.get().last_bounce_at is None
+    assert "0 hard bounce(s)" in capsys.readouterr().out
+
+
+def test_a_bounce_with_a_bad_signature_is_ignored(maildir, capsys):
+    rosa = SubscriberFactory(email="rosa@example.org")
+    delivery = sent_delivery(rosa)
+    genuine = return_path(delivery.pk)
+    local, _at, domain = genuine.partition("@")
+    forged = local[:-1] + ("0" if local[-1] != "0" else "1") + "@" + domain
+    # Another delivery's number with this one's signature does not pass either.
+    other = genuine.replace(f"+{delivery.pk}-", f"+{delivery.pk + 1}-")
+    deliver(
+        maildir,
+        dsn("rosa@example.org", "failed", "5.1.1", to=forged),
+        dsn("rosa@example.org", "failed", "5.1.1", to=other),
+    )
+
+    run(maildir)
+
+    assert status_of("rosa@example.org") == Subscriber.Status.SUBSCRIBED
+    assert "2 ignored" in capsys.readouterr().out
+
+
+def test_a_signed_bounce_counts_only_for_a_message_that_was_sent(maildir):
+    rosa = SubscriberFactory(email="rosa@example.org")
+    never_sent = sent_delivery(rosa, status=Delivery.Status.FAILED)
+    deliver(
+        maildir,
+        dsn("rosa@example.org", "failed", "5.1.1", to=return_path(never_sent.pk)),
+    )
+
+    run(maildir)
+
+    assert status_of("rosa@example.org") == Subscriber.Status.SUBSCRIBED
+
+
+def test_a_bounce_counts_for_the_delivery_whatever_address_it_names(maildir):
+    """The return path says whose message it was; a report naming someone
+    else (forwarding, or a trick) cannot move the bounce to them."""
+    rosa = SubscriberFactory(email="rosa@example.org")
+    ana = SubscriberFactory(email="ana@example.org")
+    delivery = sent_delivery(rosa)
+    deliver(
+        maildir,
+        dsn("ana@example.org", "failed", "5.1.1", to=return_path(delivery.pk)),
+    )
+
+    run(maildir)
+
+    assert status_of(rosa.email) == Subscriber.Status.BOUNCED
+    assert status_of(ana.email) == Subscriber.Status.SUBSCRIBED
+
+
+def test_a_bounce_found_by_the_envelope_recipient_header(maildir):
+    rosa = SubscriberFactory(email="rosa@example.org")
+    report = dsn("rosa@example.org", "failed", "5.1.1", to="postmaster@example.net")
+    report["Delivered-To"] = return_path(sent_delivery(rosa).pk)
+    deliver(maildir, report)
+
+    run(maildir)
+
+    assert status_of(rosa.email) == Subscriber.Status.BOUNCED
 
 
 def test_a_missing_maildir_is_an_error(tmp_path):

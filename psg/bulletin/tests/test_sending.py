@@ -9,6 +9,7 @@ from psg.bulletin.models import Delivery, Edition, Subscriber, delivery_message_
 from psg.bulletin.tests.factories import EditionFactory
 from psg.bulletin.tests.subscriber_factories import SubscriberFactory
 from psg.bulletin.unsubscribe import unsubscribe_url
+from psg.bulletin.verp import return_path
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +237,22 @@ def test_the_rate_paces_messages(
     send(edition_to_send, django_capture_on_commit_callbacks)
     assert time.monotonic() - started >= 0.2  # four intervals at least
     assert len(smtp_server.messages) == 5
+
+
+def test_each_message_has_its_own_signed_return_path(
+    edition_to_send, smtp_server, fast_sending, django_capture_on_commit_callbacks
+):
+    """Bounces come back to the delivery's signed address (psg.bulletin.verp);
+    the From header stays the organisation's."""
+    SubscriberFactory.create_batch(3)
+    send(edition_to_send, django_capture_on_commit_callbacks)
+
+    for received in smtp_server.messages:
+        [address] = received["to"]
+        delivery = Delivery.objects.get(email=address)
+        assert received["from"] == return_path(delivery.pk)
+        assert received["from"].startswith(f"bounces+{delivery.pk}-")
+        assert received["from"].endswith("@perusupportgroup.org.uk")
+        assert (
+            received["message"]["From"] == "PSG Update <info@perusupportgroup.org.uk>"
+        )

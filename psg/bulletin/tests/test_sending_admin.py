@@ -59,9 +59,10 @@ def test_send_page_counts_the_recipients_of_the_series(
     assert edition_to_send.status == Edition.Status.DRAFT
 
 
-def test_a_test_goes_to_any_address_and_is_not_a_delivery(
-    client, editor, edition_to_send, smtp_server
+def test_a_test_goes_to_an_allowed_address_and_is_not_a_delivery(
+    client, editor, edition_to_send, smtp_server, settings
 ):
+    settings.PSG_BULLETIN_TEST_ADDRESSES = ["proofreader@example.net"]
     SubscriberFactory()
     url = reverse("bulletin_editions:send", args=[edition_to_send.pk])
     response = client.post(url, {"email": "proofreader@example.net"})

@@ -210,7 +210,7 @@ def test_a_single_series_shows_one_button(site, update):
 def test_a_bouncing_address_gets_nothing_from_any_series(site, update, peru_news):
     subscriber = SubscriberFactory(email="gone@example.org", series=[update, peru_news])
 
-    record_bounce("gone@example.org", Outcome.HARD, "5.1.1 No such user")
+    record_bounce(subscriber.pk, Outcome.HARD, "5.1.1 No such user")
 
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.BOUNCED

@@ -11,8 +11,10 @@ class Command(BaseCommand):
     help = (
         "Read delivery-status notifications (RFC 3464) from a Maildir: a hard "
         "bounce, or three soft ones in a row, stops the bulletin going to that "
-        "address. Processed messages are marked seen (or deleted with --delete); "
-        "anything else is left alone and listed. Safe to run again."
+        "address. Only notifications sent back to the signed return path of a "
+        "message the site sent count. Every message read is marked seen (a "
+        "notification is deleted instead with --delete); anything that is not "
+        "a notification is listed. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -30,14 +32,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Read {summary.read} new message(s): {summary.hard} hard bounce(s), "
             f"{summary.soft} soft bounce(s), {summary.successes} delivery "
-            f"report(s), {summary.unknown} for addresses not subscribed."
+            f"report(s), {summary.unknown} for addresses no longer subscribed, "
+            f"{summary.ignored} ignored (not for a message the site sent)."
         )
         for email in summary.stopped:
             self.stdout.write(f"Stopped sending to {email} (bouncing).")
         if summary.unparseable:
             self.stderr.write(
                 f"{len(summary.unparseable)} message(s) are not delivery-status "
-                "notifications and were left in place:"
+                "notifications (marked seen, not read again):"
             )
             for key in summary.unparseable:
                 self.stderr.write(f"  {key}")
