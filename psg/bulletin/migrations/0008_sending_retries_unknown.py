@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bulletin', '0005_open_series_and_subscriptions'),
+        ('bulletin', '0007_reply_to_addresses_checked'),
     ]
 
     operations = [
