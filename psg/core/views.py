@@ -5,7 +5,6 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.static import serve
 
-
 # Documents are served only by Wagtail's document view (/documents/<id>/...),
 # which checks collection and page privacy; their files' own addresses under
 # MEDIA_URL are never served (docs/security.md, "Private content").

@@ -321,6 +321,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
+# The rate limits count in Redis when it is configured, else in the database
+# (core.ratelimit; docs/security.md, "Rate limits").
+PSG_RATE_LIMIT_REDIS_URL = os.environ.get("REDIS_URL", "")
 PSG_RATE_LIMITS = {
     "join-ip": os.environ.get("PSG_RATE_JOIN_IP", "5/h"),
     "join-email": os.environ.get("PSG_RATE_JOIN_EMAIL", "3/h"),
