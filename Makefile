@@ -84,4 +84,7 @@ bench-search: install ## Search 100,000 generated news items on SQLite and Postg
 bench-regions: install ## The regions map, term pages and filtered news with 2,000 generated items: queries and times
 	env -u DATABASE_URL LOG_LEVEL=WARNING $(BIN)/python bench/regions.py --items 2000
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions
+bench-highlight: install ## Search snippets over hostile 200,000-character texts: ms each
+	$(BIN)/python bench/highlight.py --length 200000
+
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight
