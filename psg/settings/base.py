@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "psg.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -187,6 +188,12 @@ STORAGES = {
 }
 
 # Uploads: limited by size here and by type in Wagtail's settings below.
+# Public forms take no files: bodies over 64 KiB are refused there with a 413
+# (core.middleware); the admin's page forms and uploads keep these limits
+# (docs/security.md, "Request bodies").
+PSG_PUBLIC_MAX_BODY_BYTES = int(os.environ.get("PSG_PUBLIC_MAX_BODY_BYTES", "65536"))
+PSG_LARGE_BODY_PATHS = ["/admin/"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
