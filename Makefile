@@ -62,6 +62,7 @@ check: install ## Django's system checks and the migrations check
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		DJANGO_SETTINGS_MODULE=psg.settings.production ALLOWED_HOSTS=example.org \
+		BASE_URL=https://example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: install browser-deps lint check ## Lint, checks, the suite on SQLite and PostgreSQL, browser tests
