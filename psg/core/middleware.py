@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
@@ -52,4 +54,24 @@ class RequestBodyLimitMiddleware:
                 length = 0
             if length > settings.PSG_PUBLIC_MAX_BODY_BYTES:
                 return render(request, "413.html", status=413)
+        return self.get_response(request)
+
+
+class NulByteMiddleware:
+    """Refuse a NUL byte in the path (404) or the query string (400).
+
+    PostgreSQL cannot store or compare a NUL in text and raises an error,
+    which a token or slug from the address turned into a 500. No address of
+    the site holds one. See docs/security.md, "Other checks".
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            raise BadRequest("A NUL byte in the query string.")
         return self.get_response(request)
