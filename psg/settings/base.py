@@ -346,3 +346,5 @@ PSG_JOIN_LINK_MAX_AGE = int(os.environ.get("PSG_JOIN_LINK_MAX_AGE", str(3 * 8640
 PSG_SIGNIN_LINK_MAX_AGE = int(os.environ.get("PSG_SIGNIN_LINK_MAX_AGE", "3600"))
 # A join form sent back sooner than this after it was shown is a robot's.
 PSG_JOIN_MIN_SECONDS = int(os.environ.get("PSG_JOIN_MIN_SECONDS", "3"))
+# A public form shown longer ago than this is sent back to be sent again.
+PSG_FORM_MAX_AGE = int(os.environ.get("PSG_FORM_MAX_AGE", str(24 * 3600)))
