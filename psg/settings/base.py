@@ -328,6 +328,11 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Reading a PDF's text for the search runs in a child process with these
+# limits; a PDF over them is skipped (publications.pdf_text).
+PSG_PDF_TEXT_MEMORY_MB = float(os.environ.get("PSG_PDF_TEXT_MEMORY_MB", "512"))
+PSG_PDF_TEXT_SECONDS = float(os.environ.get("PSG_PDF_TEXT_SECONDS", "60"))
+
 # Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
 # The rate limits count in Redis when it is configured, else in the database
 # (core.ratelimit; docs/security.md, "Rate limits").
