@@ -62,6 +62,7 @@ check: install ## Django's system checks and the migrations check
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=psg.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		DJANGO_SETTINGS_MODULE=psg.settings.production ALLOWED_HOSTS=example.org \
+		BASE_URL=https://example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: install browser-deps lint check ## Lint, checks, the suite on SQLite and PostgreSQL, browser tests
@@ -84,6 +85,9 @@ bench-search: install ## Search 100,000 generated news items on SQLite and Postg
 bench-regions: install ## The regions map, term pages and filtered news with 2,000 generated items: queries and times
 	env -u DATABASE_URL LOG_LEVEL=WARNING $(BIN)/python bench/regions.py --items 2000
 
+bench-highlight: install ## Search snippets over hostile 200,000-character texts: ms each
+	$(BIN)/python bench/highlight.py --length 200000
+
 bench-load: install ## 16 connections for 5 min (DURATION=300) of pages, searches and form posts via gunicorn
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/python bench/load.py --duration $${DURATION:-300} --connections 16
 
@@ -94,4 +98,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-load backup restore
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load backup restore

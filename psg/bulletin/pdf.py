@@ -11,6 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
+from psg.core.addresses import absolute
+
 logger = logging.getLogger(__name__)
 
 PDF_DIRECTORY = "bulletin"
@@ -53,7 +55,9 @@ def render_pdf(view, request):
         {"edition": view, "items": view.items(request, full_urls=True)},
         request=request,
     )
-    return html_class(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # Relative links resolve against the configured site address, never the
+    # request's Host header (docs/security.md, "Addresses and links").
+    return html_class(string=html, base_url=absolute(None, "/")).write_pdf()
 
 
 def edition_pdf(view, request):

@@ -14,6 +14,10 @@ from psg.core.email_addresses import INVALID_MESSAGE, EmailAddressFormField
 # Unchanged since the join form had it alone: a form shown before a release
 # still validates after it.
 STARTED_SALT = "psg.members.join-form-started"
+FORM_TOO_OLD = _(
+    "This form was open for more than a day, so for your safety it was not "
+    "sent. Please check what you typed and send it again."
+)
 
 
 def started_token(when=None):
@@ -75,6 +79,21 @@ class PublicFormMixin:
         )
         if not self.is_bound:
             self.fields["started"].initial = started_token()
+
+    def clean_started(self):
+        """A form shown more than PSG_FORM_MAX_AGE ago (a day) is sent back
+        with a message and a fresh start time, keeping what was typed: an old
+        page's token must not stay valid for ever (docs/security.md)."""
+        token = self.cleaned_data.get("started", "")
+        elapsed = seconds_since(token)
+        if elapsed is not None and elapsed > settings.PSG_FORM_MAX_AGE:
+            # The person has spent time on it already: not a robot by speed.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("started")] = started_token(
+                time.time() - settings.PSG_JOIN_MIN_SECONDS
+            )
+            self.add_error(None, FORM_TOO_OLD)
+        return token
 
     def looks_automated(self):
         """Whether the trap field was filled in, or the form came back too fast

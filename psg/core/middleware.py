@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 
@@ -27,3 +29,47 @@ class PublicCacheMiddleware:
                 response, public=True, max_age=settings.PSG_PUBLIC_CACHE_SECONDS
             )
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse large request bodies outside the admin, before anything reads
+    them (CSRF checks read the POST, so this comes first).
+
+    The public forms take a few fields and no files: a body over
+    PSG_PUBLIC_MAX_BODY_BYTES (64 KiB) gets the 413 page. Paths under
+    PSG_LARGE_BODY_PATHS (the admin, where reports of tens of MiB are
+    uploaded) keep Django's and Wagtail's own limits. See docs/security.md,
+    "Request bodies", and docs/deployment.md for the proxy's caps.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(tuple(settings.PSG_LARGE_BODY_PATHS)):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > settings.PSG_PUBLIC_MAX_BODY_BYTES:
+                return render(request, "413.html", status=413)
+        return self.get_response(request)
+
+
+class NulByteMiddleware:
+    """Refuse a NUL byte in the path with a 404.
+
+    PostgreSQL cannot store or compare a NUL in text and raises an error,
+    which a token or slug from the path turned into a 500. No address of the
+    site holds one. Query parameters are checked by the views and filters
+    that read them (each answers its own clear page or 400). See
+    docs/security.md, "Other checks".
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        return self.get_response(request)

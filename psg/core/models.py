@@ -299,3 +299,26 @@ class SidebarPromo(Orderable, LinkFields):
         if bullets:
             blocks.append(("list", bullets))
         return blocks
+
+
+class RateCounter(models.Model):
+    """How often one key used one rate limit in one window (core.ratelimit).
+
+    Counted with one atomic upsert, so simultaneous requests never pass a
+    limit together; rows of ended windows are purged as new ones are made.
+    """
+
+    bucket = models.CharField(max_length=100)
+    window = models.BigIntegerField()
+    hits = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bucket", "window"], name="core_ratecounter_one_per_window"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bucket} @ {self.window}: {self.hits}"

@@ -1,19 +1,36 @@
-"""Fixed-window rate limits kept in the cache (Redis in production).
+"""Fixed-window rate limits with an atomic counter.
 
 Limits are named in settings.PSG_RATE_LIMITS as "count/period", the period
 being s, m, h or d: {"join-ip": "5/h"}. A view asks ``over_limit(name, key)``
-for each key it limits by (the client's IP address, an email address) and
-answers 429 with ``rate_limited(request)`` when any is over.
+for each key it limits by (the client's IP address, a normalised email
+address) and answers 429 with ``rate_limited(request)`` when any is over.
+
+The count is one atomic step, so a burst of simultaneous requests lets
+exactly the limit through: Redis INCR when PSG_RATE_LIMIT_REDIS_URL is set,
+otherwise an upsert of a database row (``core.RateCounter``). When Redis
+fails the database counts instead; when the database fails too the request
+counts as over the limit (a 429, never a 500, never unlimited). See
+docs/security.md, "Rate limits".
 """
 
 import hashlib
+import logging
 import time
 
+import redis
+
 from django.conf import settings
-from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.shortcuts import render
 
+from .models import RateCounter
+
+logger = logging.getLogger(__name__)
+
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# Redis is asked with short timeouts: a stalled server must not stall forms.
+REDIS_TIMEOUT = 0.5
+_clients = {}
 
 
 def parse_limit(text):
@@ -33,21 +50,82 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def over_limit(name, key, increment=True):
-    """Count one more use of ``name`` by ``key``; True once past the limit."""
-    count, period = parse_limit(settings.PSG_RATE_LIMITS[name])
+def _redis():
+    url = getattr(settings, "PSG_RATE_LIMIT_REDIS_URL", "")
+    if not url:
+        return None
+    if url not in _clients:
+        _clients[url] = redis.Redis.from_url(
+            url,
+            socket_timeout=REDIS_TIMEOUT,
+            socket_connect_timeout=REDIS_TIMEOUT,
+        )
+    return _clients[url]
+
+
+def _redis_count(client, bucket, window, period, increment):
+    key = f"psg:ratelimit:{bucket}:{window}"
+    if not increment:
+        return int(client.get(key) or 0)
+    with client.pipeline(transaction=True) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, period + 5)
+        used, _ = pipe.execute()
+    return used
+
+
+def _database_count(bucket, window, period, increment):
+    if not increment:
+        row = RateCounter.objects.filter(bucket=bucket, window=window).first()
+        return row.hits if row else 0
+    quote = connection.ops.quote_name
+    table, bucket_, window_, hits, expires = (
+        quote(name)
+        for name in (RateCounter._meta.db_table, "bucket", "window", "hits", "expires")
+    )
+    now = int(time.time())
+    with connection.cursor() as cursor:
+        # One statement: the row is made or counted atomically (PostgreSQL,
+        # and SQLite from 3.35).
+        cursor.execute(
+            f"INSERT INTO {table} ({bucket_}, {window_}, {hits}, {expires}) "  # noqa: S608
+            "VALUES (%s, %s, 1, %s) "
+            f"ON CONFLICT ({bucket_}, {window_}) "
+            f"DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}",
+            [bucket, window, now + period + 5],
+        )
+        used = cursor.fetchone()[0]
+    if used == 1:
+        # A new window: the ended ones go.
+        RateCounter.objects.filter(expires__lt=now).delete()
+    return used
+
+
+def count(name, key, increment=True):
+    """Count one more use of ``name`` by ``key`` (or only read the count);
+    how many uses this window has seen."""
+    _, period = parse_limit(settings.PSG_RATE_LIMITS[name])
     window = int(time.time() // period)
     digest = hashlib.sha256(f"{name}:{key}".encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{name}:{digest}:{window}"
-    if not increment:
-        return (cache.get(cache_key) or 0) >= count
-    cache.add(cache_key, 0, timeout=period + 5)
+    bucket = f"{name}:{digest}"
+    client = _redis()
+    if client is not None:
+        try:
+            return _redis_count(client, bucket, window, period, increment)
+        except redis.RedisError:
+            logger.warning("Rate limit: Redis failed, counting in the database")
+    return _database_count(bucket, window, period, increment)
+
+
+def over_limit(name, key, increment=True):
+    """Count one more use of ``name`` by ``key``; True once past the limit."""
+    limit, _ = parse_limit(settings.PSG_RATE_LIMITS[name])
     try:
-        used = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period + 5)
-        used = 1
-    return used > count
+        used = count(name, key, increment)
+    except DatabaseError:
+        logger.exception("Rate limit: no counter answered; refusing for now")
+        return True
+    return used > limit if increment else used >= limit
 
 
 def rate_limited(request, retry_after=3600):

@@ -62,7 +62,13 @@ class HomePage(BasePage):
             .order_by(models.F("date").desc(nulls_last=True), "-pk")[:HOME_NEWS_COUNT]
         )
         featured = self.featured_publication
-        if featured is None or not featured.live:
+        if featured is not None and not (
+            # Live and public: a page under a view restriction never shows
+            # here, not even its title (docs/security.md, "Private content").
+            PublicationPage.objects.live().public().filter(pk=featured.pk).exists()
+        ):
+            featured = None
+        if featured is None:
             featured = (
                 PublicationPage.objects.live()
                 .public()

@@ -10,6 +10,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from psg.core.spreadsheets import escape_cell
 from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS, Member
 from psg.members.signals import subject_access_requested
 
@@ -78,13 +79,14 @@ def as_json(member):
 
 
 def _text(value):
+    """A cell: a spreadsheet shows what a member typed but never runs it."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return escape_cell(str(value))
 
 
 def as_csv(member):

@@ -206,11 +206,13 @@ class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
         return self.teaser
 
     def related_pages(self):
-        """Live related pages, in the editor's order, as their specific types."""
+        """Live, public related pages, in the editor's order, as their specific
+        types: a page under a view restriction never shows here."""
         pages = [item.page for item in self.related_items.all() if item.page_id]
         ids = [page.pk for page in pages]
         live = {
-            page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()
+            page.pk: page
+            for page in Page.objects.live().public().filter(pk__in=ids).specific()
         }
         return [live[pk] for pk in ids if pk in live]
 

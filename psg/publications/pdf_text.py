@@ -3,67 +3,77 @@
 A publication's files change when it is saved or published and when one of
 its documents is replaced; each time ``update_publication_text`` (run by the
 task worker, see tasks.py) reads the PDFs again, unless the files are the same
-ones it read last time. A broken, encrypted or unreadable PDF is logged and
-contributes no text; it never stops a save.
+ones it read last time. Each PDF is read in a child process with memory and
+time limits (``read_limited``). A broken, encrypted or unreadable PDF, or one
+over the limits, is logged and contributes no text; it never stops a save.
 """
 
 import hashlib
 import logging
-import re
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
 
-from pypdf import PdfReader
-
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.search.index import insert_or_update_object
 
 from .models import PublicationPage
+from .pdf_reading import PDF_TEXT_LIMIT, cut
+
+# The folder holding the psg package, for the child process's imports.
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+class ReadingLimitExceeded(Exception):
+    """The PDF took more memory or time to read than the limits allow."""
+
+
+class UnreadablePDF(Exception):
+    """pypdf could not read the PDF (broken, or encrypted)."""
+
+
+def _limit_child():
+    """In the child, before it runs: cap its memory and CPU time."""
+    memory = int(settings.PSG_PDF_TEXT_MEMORY_MB * 1024 * 1024)
+    seconds = max(1, int(settings.PSG_PDF_TEXT_SECONDS))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+
+def read_limited(data, limit=PDF_TEXT_LIMIT):
+    """The text of the PDF ``data`` (bytes), read in a child process with at
+    most PSG_PDF_TEXT_MEMORY_MB of memory and PSG_PDF_TEXT_SECONDS of time.
+
+    A crafted PDF can make a reader loop or allocate without end; the limits
+    keep that from stalling or exhausting the worker. Raises
+    ReadingLimitExceeded or UnreadablePDF. See docs/security.md.
+    """
+    try:
+        result = subprocess.run(  # noqa: S603 (our own module, no shell)
+            [sys.executable, "-m", "psg.publications.pdf_reading", str(limit)],
+            input=data,
+            capture_output=True,
+            timeout=settings.PSG_PDF_TEXT_SECONDS,
+            preexec_fn=_limit_child,  # noqa: PLW1509 (the worker runs no threads here)
+            env={**os.environ, "PYTHONPATH": str(PACKAGE_ROOT)},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ReadingLimitExceeded("time") from None
+    if result.returncode == 1 and result.stderr:
+        raise UnreadablePDF(result.stderr.decode(errors="replace").strip())
+    if result.returncode != 0:
+        # Killed by the CPU limit, or out of memory (MemoryError, or failing
+        # to start at all).
+        raise ReadingLimitExceeded(f"exit status {result.returncode}")
+    return result.stdout.decode("utf-8")
+
 
 logger = logging.getLogger(__name__)
-
-# At most this much text per publication (a long report is ~300,000 characters;
-# its first 200,000 carry what a reader would search for).
-PDF_TEXT_LIMIT = 200_000
-# PDFs longer than this are read up to here.
-MAX_PAGES = 400
-_SPACE = re.compile(r"[ \t\r\f\v]+")
-_BLANK_LINES = re.compile(r"\n\s*\n\s*")
-
-
-def clean_text(text):
-    """Plain text a database can store: no NULs, runs of spaces collapsed."""
-    text = text.replace("\x00", " ")
-    text = "".join(c if c.isprintable() or c == "\n" else " " for c in text)
-    text = _SPACE.sub(" ", text)
-    return _BLANK_LINES.sub("\n\n", text).strip()
-
-
-def read_pdf(file, limit=PDF_TEXT_LIMIT):
-    """The text of one PDF file object, at most ``limit`` characters.
-
-    Raises whatever pypdf raises for a file it cannot read, and ValueError for
-    an encrypted file it cannot open without a password.
-    """
-    reader = PdfReader(file)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("the PDF is encrypted")
-    parts = []
-    length = 0
-    for number, page in enumerate(reader.pages):
-        if number >= MAX_PAGES or length >= limit:
-            break
-        text = clean_text(page.extract_text() or "")
-        if text:
-            parts.append(text)
-            length += len(text) + 2
-    return cut("\n\n".join(parts), limit)
-
-
-def cut(text, limit):
-    """``text`` cut at a word boundary to at most ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(None, 1)[0]
 
 
 def is_pdf(document):
@@ -86,15 +96,23 @@ def document_text(document, limit=PDF_TEXT_LIMIT):
         return ""
     try:
         with document.open_file() as file:
-            return read_pdf(file, limit)
-    except Exception:  # pypdf raises many kinds of error for broken files
+            data = file.read()
+        return read_limited(data, limit)
+    except ReadingLimitExceeded as error:
+        logger.warning(
+            "Document %s (%s) is over the limits for reading a PDF (%s): skipped",
+            document.pk,
+            document.file.name,
+            error,
+        )
+    except Exception:  # a missing file, or pypdf's many kinds of error
         logger.warning(
             "Could not read the text of document %s (%s)",
             document.pk,
             document.file.name,
             exc_info=True,
         )
-        return ""
+    return ""
 
 
 def publication_text(files):

@@ -24,6 +24,11 @@ SNIPPET_BEFORE = 70
 SNIPPET_LENGTH = 280
 # Characters after a candidate word checked for a phrase, per phrase word.
 _WINDOW_PER_WORD = 60
+# Letters and digits, as str.isalnum() sees them.
+_REST_OF_WORD = re.compile(r"[^\W_]*")
+# Candidates checked for a first match before the snippet settles for the
+# text's opening: bounds the time on a text made of near-matches.
+MAX_CANDIDATES = 2000
 
 
 def _prefix(word):
@@ -65,15 +70,13 @@ class Matcher:
             re.compile(_pattern(prefix))
             for prefix in {_prefix(word) for word in parsed.all_words}
         ]
-        # A match starts at a term, or at a phrase's words one after another
-        # (each word's prefix, then the rest of the word and what separates
-        # words): only those places are candidates, checked by spans().
+        # A match starts at a term or at a phrase's first word: only places
+        # where one of their prefixes starts are candidates, checked by
+        # spans(). A pattern spanning a phrase's words ("prefix, the rest of
+        # the word, a separator, the next prefix") backtracked over a long run
+        # of letters at every letter of it: quadratic (docs/benchmarks.md).
         starts = {_pattern(_prefix(word)) for word in self.terms}
-        starts |= {
-            r"[^\W_]*[\W_]+".join(_pattern(_prefix(word)) for word in phrase)
-            for phrase in self.phrases
-            if phrase
-        }
+        starts |= {_pattern(_prefix(phrase[0])) for phrase in self.phrases if phrase}
         # The classes hold every capital and accented form already; without
         # IGNORECASE or a look-behind for the word's start (checked in
         # first_match) the expression scans a text several times faster.
@@ -82,6 +85,7 @@ class Matcher:
             if starts
             else None
         )
+        self._longest = max((len(phrase) for phrase in self.phrases), default=1)
         self._window = _WINDOW_PER_WORD * (
             1 + max((len(phrase) for phrase in self.phrases), default=1)
         )
@@ -116,16 +120,34 @@ class Matcher:
         if self._any is None:
             return None
         candidate = self._any.search(text)
-        while candidate is not None:
+        checked = 0
+        while candidate is not None and checked < MAX_CANDIDATES:
+            checked += 1
             position = candidate.start()
             # Only where a word starts.
             if not position or not text[position - 1].isalnum():
                 stop = min(len(text), position + self._window)
-                found = self.spans(text, position, stop)
-                if found and found[0][0] == position:
+                if self._match_starts(text, position, stop):
                     return position
-            candidate = self._any.search(text, position + 1)
+            # No later place inside this word starts one: go on after it.
+            after = _REST_OF_WORD.match(text, position).end()
+            candidate = self._any.search(text, max(after, position + 1))
         return None
+
+    def _match_starts(self, text, position, stop):
+        """Whether a term or a whole phrase starts at ``position`` (a word's
+        start): what spans() would mark there, reading only the words that
+        the longest phrase needs."""
+        found = []
+        for match in WORD.finditer(fold_same_length(text[position:stop])):
+            found.append(self._query_words_of(match.group()))
+            if len(found) >= self._longest:
+                break
+        if not found:
+            return False
+        if not self._term_set.isdisjoint(found[0]):
+            return True
+        return any(_phrase_at(found, 0, phrase) for phrase in self.phrases)
 
     def _query_words_of(self, word):
         """The query words that the text word ``word`` (folded) matches."""

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "psg.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "psg.core.middleware.RequestBodyLimitMiddleware",
+    "psg.core.middleware.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -205,6 +207,12 @@ STORAGES = {
 }
 
 # Uploads: limited by size here and by type in Wagtail's settings below.
+# Public forms take no files: bodies over 64 KiB are refused there with a 413
+# (core.middleware); the admin's page forms and uploads keep these limits
+# (docs/security.md, "Request bodies").
+PSG_PUBLIC_MAX_BODY_BYTES = int(os.environ.get("PSG_PUBLIC_MAX_BODY_BYTES", "65536"))
+PSG_LARGE_BODY_PATHS = ["/admin/"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -353,7 +361,15 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Reading a PDF's text for the search runs in a child process with these
+# limits; a PDF over them is skipped (publications.pdf_text).
+PSG_PDF_TEXT_MEMORY_MB = float(os.environ.get("PSG_PDF_TEXT_MEMORY_MB", "512"))
+PSG_PDF_TEXT_SECONDS = float(os.environ.get("PSG_PDF_TEXT_SECONDS", "60"))
+
 # Rate limits for public forms, "count/period" (s, m, h, d); see core.ratelimit.
+# The rate limits count in Redis when it is configured, else in the database
+# (core.ratelimit; docs/security.md, "Rate limits").
+PSG_RATE_LIMIT_REDIS_URL = os.environ.get("REDIS_URL", "")
 PSG_RATE_LIMITS = {
     "join-ip": os.environ.get("PSG_RATE_JOIN_IP", "5/h"),
     "join-email": os.environ.get("PSG_RATE_JOIN_EMAIL", "3/h"),
@@ -460,3 +476,6 @@ PSG_PG_BIN_DIR = os.environ.get("PSG_PG_BIN_DIR", "")
 # Renewals (psg.members.renewals): seconds after which a reminder a dead
 # worker left claimed but unsent is sent again.
 PSG_RENEWALS_STALE_AFTER = float(os.environ.get("PSG_RENEWALS_STALE_AFTER", "3600"))
+
+# A public form shown longer ago than this is sent back to be sent again.
+PSG_FORM_MAX_AGE = int(os.environ.get("PSG_FORM_MAX_AGE", str(24 * 3600)))

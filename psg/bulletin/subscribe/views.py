@@ -20,7 +20,7 @@ from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.core.ratelimit import client_ip, over_limit, rate_limited
 from psg.core.smtp import MAIL_ERRORS
 from psg.members.join.applications import shown_wordings
-from psg.members.models import MembershipSettings
+from psg.members.models import MembershipSettings, normalise_email
 from psg.members.tokens import read_token
 
 from .forms import SubscribeForm
@@ -50,7 +50,9 @@ def subscribe(request):
         return render(request, "bulletin/subscribe/subscribe.html", context)
 
     email = form.cleaned_data["email"]
-    if over_limit("subscribe-ip", ip) or over_limit("subscribe-email", email.lower()):
+    if over_limit("subscribe-ip", ip) or over_limit(
+        "subscribe-email", normalise_email(email).lower()
+    ):
         return rate_limited(request)
     if form.looks_automated():
         logger.info("Bulletin sign-up: automated submission ignored")

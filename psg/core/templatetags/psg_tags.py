@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from psg.core.addresses import absolute
 from psg.core.models import (
     FooterLink,
     MenuItem,
@@ -78,3 +79,11 @@ def is_current(link, request):
     if href == "/":
         return request.path == "/"
     return request.path.startswith(href)
+
+
+@register.simple_tag
+def site_url(path=""):
+    """``path`` made absolute from the configured site address (BASE_URL),
+    never from the request's Host header: for canonical links of the site's
+    own views (docs/security.md, "Addresses and links")."""
+    return absolute(None, path)

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -10,7 +12,8 @@ def run_check(**env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "BASE_URL"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="psg.settings.production")
     return subprocess.run(
@@ -29,7 +32,32 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+SECRET = "x" * 20 + "-a-long-random-enough-test-value-1234567"
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        None,
+        "",
+        "example.org",
+        "http://example.org",
+        "https://",
+        "https://example.org/psg/",
+        "https://example.org/?next=1",
+        "javascript://example.org",
+    ],
+)
+def test_production_refuses_to_start_without_a_valid_base_url(base_url):
+    env = {"SECRET_KEY": SECRET}
+    if base_url is not None:
+        env["BASE_URL"] = base_url
+    result = run_check(**env)
+    assert result.returncode != 0
+    assert "BASE_URL must be the site's https address" in result.stderr
+
+
 def test_production_settings_pass_the_deployment_checks():
-    result = run_check(SECRET_KEY="x" * 20 + "-a-long-random-enough-test-value-1234567")
+    result = run_check(SECRET_KEY=SECRET, BASE_URL="https://example.org/")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

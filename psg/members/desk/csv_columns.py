@@ -7,7 +7,11 @@ docs/membership.md describes each column.
 
 import datetime
 
+from psg.core.spreadsheets import FORMULA_TRIGGERS, escape_cell, unescape_cell
 from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS, Consent
+
+# The cell escaping lives in core, shared with a member's own download.
+__all__ = ["FORMULA_TRIGGERS", "escape_cell", "unescape_cell"]
 
 # Member fields, in the order of the form on the member's page.
 MEMBER_FIELDS = [*CONTACT_FIELDS, *MEMBERSHIP_FIELDS, "notes"]
@@ -36,23 +40,6 @@ REQUIRED_COLUMNS = [column for column in COLUMNS if column not in INFORMATION_CO
 
 YES = "yes"
 NO = "no"
-
-# A cell starting with one of these is a formula to a spreadsheet program; the
-# export puts an apostrophe in front (which the spreadsheet hides) and the
-# import takes it off again.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_cell(value):
-    if value and (value[0] in FORMULA_TRIGGERS or value[0] == "'"):
-        return "'" + value
-    return value
-
-
-def unescape_cell(value):
-    if len(value) > 1 and value[0] == "'" and value[1] in (*FORMULA_TRIGGERS, "'"):
-        return value[1:]
-    return value
 
 
 def format_datetime(value):

@@ -108,6 +108,9 @@ def read_rows(upload):
                 "“CSV UTF-8 (comma delimited)”."
             )
         ) from None
+    if not text.strip():
+        # Only a byte order mark, or blank lines: nothing to read.
+        raise ImportFileError(_("The file is empty."))
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:

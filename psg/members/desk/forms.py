@@ -11,6 +11,11 @@ from psg.members.models import PaymentMethod
 from .csv_rows import MAX_FILE_SIZE
 
 
+def member_version(member):
+    """What changes whenever a member's record is saved (a payment too)."""
+    return member.updated_at.isoformat()
+
+
 class RecordPaymentForm(forms.Form):
     date = forms.DateField(label=_("Date paid"), widget=AdminDateInput)
     amount = forms.DecimalField(
@@ -18,9 +23,13 @@ class RecordPaymentForm(forms.Form):
     )
     method = forms.ChoiceField(label=_("Method"), choices=PaymentMethod.choices)
     reference = forms.CharField(label=_("Reference"), max_length=60, required=False)
+    # The member's record as the form was shown: a form sent twice finds it
+    # changed by the first and records nothing more (RecordPaymentView).
+    version = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, member, **kwargs):
         kwargs["initial"] = {
+            "version": member_version(member),
             "date": timezone.localdate(),
             "amount": member.membership_type.annual_fee,
             "method": member.payment_method,

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,12 @@ from psg.members.models import (
 from .csv_columns import COLUMNS
 from .csv_export import export_queryset, export_row
 from .csv_import import import_members
-from .forms import GiftAidDeclarationForm, ImportForm, RecordPaymentForm
+from .forms import (
+    GiftAidDeclarationForm,
+    ImportForm,
+    RecordPaymentForm,
+    member_version,
+)
 
 # Every member-related view checks these before anything else; the Wagtail
 # admin has already sent anyone not signed in to the login page.
@@ -259,13 +265,28 @@ class RecordPaymentView(MemberPageMixin, FormView):
         return {**super().get_form_kwargs(), "member": self.member}
 
     def form_valid(self, form):
-        payment = self.member.record_payment(
-            amount=form.cleaned_data["amount"],
-            date=form.cleaned_data["date"],
-            method=form.cleaned_data["method"],
-            reference=form.cleaned_data["reference"],
-            recorded_by=self.request.user,
-        )
+        with transaction.atomic():
+            # Locked, so the second of two simultaneous posts waits for the
+            # first and then finds the record changed.
+            member = Member.objects.select_for_update().get(pk=self.member.pk)
+            if form.cleaned_data["version"] != member_version(member):
+                messages.warning(
+                    self.request,
+                    _(
+                        "This payment form was sent twice, or the member's "
+                        "record changed after it was opened, so nothing more "
+                        "was recorded. Check the payments below and record "
+                        "the payment again if it is missing."
+                    ),
+                )
+                return redirect(self.member_url)
+            payment = member.record_payment(
+                amount=form.cleaned_data["amount"],
+                date=form.cleaned_data["date"],
+                method=form.cleaned_data["method"],
+                reference=form.cleaned_data["reference"],
+                recorded_by=self.request.user,
+            )
         messages.success(
             self.request,
             _("Payment of £%(amount)s recorded: the membership runs to %(end)s.")

@@ -20,6 +20,7 @@ from psg.members.models import (
     MembershipSettings,
     MembershipType,
     PaymentMethod,
+    normalise_email,
 )
 from psg.members.tokens import JOIN_SALT, read_token
 
@@ -50,7 +51,9 @@ def join(request):
         return render(request, "members/join/join.html", {"form": form})
 
     email = form.cleaned_data["email"]
-    if over_limit("join-ip", ip) or over_limit("join-email", email.lower()):
+    if over_limit("join-ip", ip) or over_limit(
+        "join-email", normalise_email(email).lower()
+    ):
         return rate_limited(request)
     if form.looks_automated():
         # Pretend it worked: nothing stored, nothing sent.

@@ -140,6 +140,8 @@ def test_a_row_clashing_with_another_members_reference_is_an_error(desk):
     "name, content, message",
     [
         ("members.csv", b"", "The file is empty."),
+        ("members.csv", b"\xef\xbb\xbf", "The file is empty."),
+        ("members.csv", b"\xef\xbb\xbf\r\n\r\n", "The file is empty."),
         ("members.xlsx", make_csv(new_row()), "Choose a CSV file"),
         ("members.csv", b"PK\x03\x04\x00\x00binary", "This is not a CSV file."),
         (

@@ -125,6 +125,7 @@ def test_recording_a_payment_activates_the_membership(desk, secretary=None):
     response = desk.post(
         url,
         {
+            "version": desk.get(url).context["form"].initial["version"],
             "date": "2026-03-15",
             "amount": "25.00",
             "method": PaymentMethod.CHEQUE,

@@ -141,7 +141,8 @@ def test_csv_holds_the_same_values(member, someone_else):
 
     assert value("member", "name") == "Ñahui Quispe Mamani"
     assert value("member", "email") == "nahui+psg@example.org"
-    assert value("member", "telephone") == "+51 84 123456"
+    # A leading "+" is a formula to a spreadsheet: shown, never run.
+    assert value("member", "telephone") == "'+51 84 123456"
     assert value("member", "bulletin_consent") == "no"
     assert value("consents", "given", "1") == "yes"
     assert value("consents", "given", "2") == "no"
@@ -188,3 +189,26 @@ def test_the_member_downloads_their_data(client, member, someone_else):
         assert_not_cached(response)
         assert b"Rosa" not in response.content
         assert b"rosa@example.org" not in response.content
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_defused(site):
+    # A member's own fields are typed by them (or by anyone who joined in
+    # their name): the download must not run them in a spreadsheet.
+    member = MemberFactory(
+        name='=HYPERLINK("http://evil.example","x")',
+        organisation="+cmd|' /C calc'!A0",
+        telephone="-1+1",
+        address_line_1="@SUM(1)",
+        town="\tLima",
+        county="'quoted",
+    )
+    rows = list(csv.reader(io.StringIO(subject_access.as_csv(member))))
+    values = {row[2]: row[3] for row in rows if row[0] == "member"}
+    assert values["name"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert values["organisation"] == "'+cmd|' /C calc'!A0"
+    assert values["telephone"] == "'-1+1"
+    assert values["address_line_1"] == "'@SUM(1)"
+    assert values["town"] == "'\tLima"
+    assert values["county"] == "''quoted"
+    # The JSON copy keeps the values exactly as they are.
+    assert json.loads(subject_access.as_json(member))["member"]["telephone"] == "-1+1"

@@ -166,3 +166,32 @@ def test_editors_cannot_type_the_pdf_text(publication_index):
     assert "pdf_text" not in form_class.base_fields
     assert "pdf_text_fingerprint" not in form_class.base_fields
     assert "summary" in form_class.base_fields
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("PSG_PDF_TEXT_MEMORY_MB", 8), ("PSG_PDF_TEXT_SECONDS", 0.01)],
+)
+def test_a_pdf_over_the_reading_limits_is_skipped_and_the_page_saves(
+    publication_index, settings, caplog, setting, value
+):
+    # A crafted PDF can take minutes or gigabytes to read; the reading runs in
+    # a child process with limits, here forced low enough for any PDF.
+    caplog.set_level(logging.WARNING, logger="psg.publications.pdf_text")
+    setattr(settings, setting, value)
+
+    page = publish_with_files(publication_index, document(demo_pdf(f"{NEEDLE}.")))
+
+    assert page.live
+    assert page.pdf_text == ""
+    assert page.pdf_text_fingerprint  # marked as read: not tried again
+    assert "over the limits for reading a PDF" in caplog.text
+
+
+def test_within_the_limits_the_text_is_read_in_a_child_process(
+    publication_index, settings
+):
+    settings.PSG_PDF_TEXT_MEMORY_MB = 512
+    settings.PSG_PDF_TEXT_SECONDS = 60
+    page = publish_with_files(publication_index, document(demo_pdf(f"{NEEDLE}.")))
+    assert NEEDLE in page.pdf_text

@@ -126,3 +126,20 @@ def test_a_title_holds_the_whole_query_whatever_its_capitals_and_accents():
     assert not matcher.matches_all("Consulta and previa in Apurímac mines")
     assert not matcher.matches_all("Consulta previa in Apurímac")
     assert not matcher.matches_all("Consulta previa, mines and Cusco")
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ('"aa bb"', "<mark>aa</mark> <mark>bb</mark> aaaa"),
+        ("aaaa", "aa bb <mark>aaaa</mark>"),
+        ('"aaaa aaaa" aa', "<mark>aa</mark> bb aaaa"),
+    ],
+)
+def test_a_snippet_over_a_hostile_text_still_finds_the_match(query, shown):
+    # One run of 200,000 letters (a PDF's text can be that long) made a
+    # phrase's pattern backtrack over the whole run at every letter: minutes.
+    # How fast it now is: `make bench-highlight` (docs/benchmarks.md).
+    text = "a" * 200_000 + " aa bb aaaa"
+    html = str(snippet(text, Matcher(parse_query(query))))
+    assert html == "… " + shown
