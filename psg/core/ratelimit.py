@@ -20,7 +20,7 @@ import time
 import redis
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection
 from django.shortcuts import render
 
 from .models import RateCounter
@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # Redis is asked with short timeouts: a stalled server must not stall forms.
 REDIS_TIMEOUT = 0.5
+# How often SQLite's "table is locked" is tried again, a little later each time.
+SQLITE_LOCKED_TRIES = 20
 _clients = {}
 
 
@@ -84,17 +86,26 @@ def _database_count(bucket, window, period, increment):
         for name in (RateCounter._meta.db_table, "bucket", "window", "hits", "expires")
     )
     now = int(time.time())
-    with connection.cursor() as cursor:
-        # One statement: the row is made or counted atomically (PostgreSQL,
-        # and SQLite from 3.35).
-        cursor.execute(
-            f"INSERT INTO {table} ({bucket_}, {window_}, {hits}, {expires}) "  # noqa: S608
-            "VALUES (%s, %s, 1, %s) "
-            f"ON CONFLICT ({bucket_}, {window_}) "
-            f"DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}",
-            [bucket, window, now + period + 5],
-        )
-        used = cursor.fetchone()[0]
+    sql = (
+        f"INSERT INTO {table} ({bucket_}, {window_}, {hits}, {expires}) "  # noqa: S608
+        "VALUES (%s, %s, 1, %s) "
+        f"ON CONFLICT ({bucket_}, {window_}) "
+        f"DO UPDATE SET {hits} = {table}.{hits} + 1 RETURNING {hits}"
+    )
+    # One statement: the row is made or counted atomically (PostgreSQL, and
+    # SQLite from 3.35). SQLite answers "locked" instead of waiting when
+    # another connection writes the same table at that instant: try again.
+    for attempt in range(SQLITE_LOCKED_TRIES):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [bucket, window, now + period + 5])
+                used = cursor.fetchone()[0]
+            break
+        except OperationalError as error:
+            locked = connection.vendor == "sqlite" and "locked" in str(error)
+            if not locked or attempt == SQLITE_LOCKED_TRIES - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
     if used == 1:
         # A new window: the ended ones go.
         RateCounter.objects.filter(expires__lt=now).delete()

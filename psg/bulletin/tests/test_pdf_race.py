@@ -14,10 +14,14 @@ from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
 from psg.news.tests.factories import NewsPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_two_first_requests_both_get_the_pdf(news_index, monkeypatch):
+def test_two_first_requests_both_get_the_pdf(
+    news_index, monkeypatch, settings, tmp_path
+):
+    # A media folder of its own: other tests' PDFs would stand beside this one.
+    settings.MEDIA_ROOT = tmp_path
     series = BulletinSeries.objects.get(slug="update")
     edition = EditionFactory(series=series, number=120, status=Edition.Status.SENT)
     EditionItemFactory(edition=edition, page=NewsPageFactory(parent=news_index))

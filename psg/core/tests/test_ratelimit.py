@@ -43,7 +43,7 @@ def limits(settings):
     return settings
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_burst_passes_exactly_the_limit_with_the_database_counter(limits):
     limits.PSG_RATE_LIMIT_REDIS_URL = ""
     assert burst("signin-ip", "203.0.113.9") == LIMIT
@@ -62,7 +62,7 @@ def redis_or_skip():
     return client
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_burst_passes_exactly_the_limit_with_redis(limits):
     client = redis_or_skip()
     client.flushdb()
@@ -73,7 +73,7 @@ def test_a_burst_passes_exactly_the_limit_with_redis(limits):
     client.flushdb()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_redis_down_the_database_counter_holds_the_limit(limits):
     # Nothing listens on port 1: every Redis call fails at once.
     limits.PSG_RATE_LIMIT_REDIS_URL = "redis://127.0.0.1:1/15"
