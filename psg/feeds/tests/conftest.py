@@ -5,45 +5,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.core.models import OrganisationSettings
+from psg.core.tests.published_sections import (  # noqa: F401 (fixtures)
+    event_index,
+    fresh_cache,
+    news_index,
+    publication_index,
+    publish,
+)
 
 HOSTILE_TITLE = '</script><script>alert(1)</script> & "Tom" <b>bold</b>'
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wagtail caches the sites' addresses; tests here change them."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def publish(page):
-    """Publish ``page`` as an editor does, so it has its publication dates."""
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-# The sections of the root conftest.py, published: feeds read their
-# publication dates.
-
-
-@pytest.fixture
-def news_index(news_index):
-    return publish(news_index)
-
-
-@pytest.fixture
-def publication_index(publication_index):
-    return publish(publication_index)
-
-
-@pytest.fixture
-def event_index(event_index):
-    return publish(event_index)
 
 
 @pytest.fixture

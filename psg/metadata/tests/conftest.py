@@ -5,48 +5,19 @@ from html.parser import HTMLParser
 
 import pytest
 
-from django.core.cache import cache
-
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from psg.core.models import NavigationSettings, OrganisationSettings, SocialLink
+from psg.core.tests.published_sections import (  # noqa: F401 (fixtures)
+    event_index,
+    fresh_cache,
+    news_index,
+    publication_index,
+    publish,
+)
 
 HOSTILE_TITLE = '</script><script>alert(1)</script> & "Tom" <b>bold</b>'
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wagtail caches the sites' addresses; tests here change them."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def publish(page):
-    """Publish ``page`` as an editor does, so it has its publication dates."""
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-# The sections of the root conftest.py, published: the sitemap and the
-# sharing tags read their publication dates.
-
-
-@pytest.fixture
-def news_index(news_index):
-    return publish(news_index)
-
-
-@pytest.fixture
-def publication_index(publication_index):
-    return publish(publication_index)
-
-
-@pytest.fixture
-def event_index(event_index):
-    return publish(event_index)
 
 
 @pytest.fixture
