@@ -7,6 +7,8 @@ from icalendar import Calendar, Event, vText
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from psg.core.sites import site_for
+
 from .models import EventStatus
 
 PRODID = "-//Peru Support Group//Events//EN"
@@ -31,15 +33,20 @@ def build_calendar(events, request, name="Peru Support Group events"):
     calendar.add(
         "refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"}
     )
+    # The UID's domain is the site's configured one, never the request's Host
+    # header: an event keeps one UID whichever address it was fetched from,
+    # and a cached feed cannot carry a visitor's chosen host.
+    site = site_for(request)
+    domain = site.hostname if site else "perusupportgroup.org.uk"
     for event in events:
-        calendar.add_component(build_event(event, request))
+        calendar.add_component(build_event(event, request, domain))
     return calendar
 
 
-def build_event(page, request):
+def build_event(page, request, domain):
     url = page.get_full_url(request)
     event = Event()
-    event.add("uid", f"event-{page.pk}@{request.get_host().split(':')[0]}")
+    event.add("uid", f"event-{page.pk}@{domain}")
     event.add("dtstamp", timezone.now())
     event.add("last-modified", page.last_published_at or timezone.now())
     # Local times with their zone, so calendars show them as organisers meant.

@@ -171,3 +171,23 @@ def test_end_before_start_is_refused(admin_client, event_index):
 )
 def test_event_pages_live_only_under_their_parents(child, parent, allowed):
     assert (parent in child.allowed_parent_page_models()) is allowed
+
+
+def test_an_events_uid_names_the_site_whatever_host_asked(client, event_index):
+    """The UID is stable: calendars that fetched the feed from another
+    allowed address do not see a second copy of the event, and a cached feed
+    carries no host a visitor chose."""
+    page = EventPageFactory(parent=event_index, title="One event")
+    site = page.get_site()
+
+    uids = {
+        str(
+            Calendar.from_ical(client.get(path, HTTP_HOST=host).content).walk("VEVENT")[
+                0
+            ]["uid"]
+        )
+        for host in ("localhost", "127.0.0.1")
+        for path in ("/events/feed.ics", f"/events/{page.slug}.ics")
+    }
+
+    assert uids == {f"event-{page.pk}@{site.hostname}"}
