@@ -8,6 +8,7 @@ from aiosmtpd.controller import Controller
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.core.cache import caches
 from django.test import Client
 
 from wagtail.models import Site
@@ -49,6 +50,18 @@ def database_tasks(settings):
     """The production task backend: tasks wait in the database for a worker
     (see ``psg.core.tests.task_queue``)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts and ends with empty caches (in memory under the test
+    settings): what one test cached (a page, the site's chrome, a rate
+    count) is not served to the next, whose database rolled it back."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

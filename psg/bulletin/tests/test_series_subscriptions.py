@@ -8,7 +8,6 @@ import time
 import pytest
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -35,13 +34,6 @@ pytestmark = pytest.mark.django_db
 
 SUBSCRIBE_URL = "/bulletin/subscribe/"
 CONFIRM_LINK = re.compile(r"http://testserver(/bulletin/subscribe/confirm/[^/\s\"<]+/)")
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import threading
 
 import pytest
 
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
@@ -33,13 +32,6 @@ pytestmark = [
         reason="two real connections at once: PostgreSQL",
     ),
 ]
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def at_once(monkeypatch, module, name, post):

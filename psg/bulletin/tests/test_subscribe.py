@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from django.core.cache import cache
 from django.test import Client
 
 from psg.bulletin.models import Subscriber
@@ -23,13 +22,6 @@ pytestmark = pytest.mark.django_db
 SUBSCRIBE_URL = "/bulletin/subscribe/"
 SENT_URL = "/bulletin/subscribe/sent/"
 CONFIRM_LINK = re.compile(r"http://testserver(/bulletin/subscribe/confirm/[^/\s\"<]+/)")
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def form_data(**overrides):

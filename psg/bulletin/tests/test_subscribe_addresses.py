@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.bulletin import subscriptions
 from psg.bulletin.models import Subscriber
 
@@ -18,13 +16,6 @@ pytestmark = pytest.mark.django_db
 
 # The message beside the field (its apostrophe is escaped in the page).
 DOMAIN_ERROR = "domain cannot be used for email. Check the part after the @."
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize(

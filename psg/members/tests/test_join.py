@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from psg.core.tests.helpers import html_of, page_text, text_of
@@ -29,14 +28,6 @@ from psg.members.tests.join_helpers import (
 from psg.members.tokens import JOIN_SALT, read_token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    """Rate limits live in the (in-memory) cache: start each test afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

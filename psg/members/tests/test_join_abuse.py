@@ -5,8 +5,6 @@ import time
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.core.forms import started_token
 from psg.core.tests.helpers import page_text
 from psg.members.models import JoinApplication, Member
@@ -14,13 +12,6 @@ from psg.members.tests.factories import MemberFactory
 from psg.members.tests.join_helpers import SENT_URL, form_data, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def assert_looks_sent(response):

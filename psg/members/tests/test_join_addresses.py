@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.members.models import JoinApplication
 from psg.members.tests.join_helpers import form_data, submit
 
@@ -20,13 +18,6 @@ UNENCODABLE = [
     "rosa@" + "a" * 60 + "é.org",  # a label of 67 octets once encoded
     "rosa@exa_mple.org",
 ]
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def field_error(html, field):

@@ -3,8 +3,6 @@ every page and in every email."""
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.core.tests.helpers import html_of, text_of
 from psg.members.models import (
     Member,
@@ -16,14 +14,6 @@ from psg.members.tests.join_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    """Rate limits live in the (in-memory) cache: start each test afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 SCRIPT = '<script>alert("x")</script>'

@@ -6,7 +6,6 @@ import time
 import pytest
 
 from django.core import signing
-from django.core.cache import cache
 from django.test import Client
 
 from psg.core.tests.helpers import page_text
@@ -24,14 +23,6 @@ from psg.members.tests.join_helpers import (
 from psg.members.tokens import SIGNIN_SALT, make_token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    """Rate limits live in the (in-memory) cache: start each test afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_confirming_twice_says_already_confirmed_and_creates_nothing_more(

@@ -6,20 +6,11 @@ import re
 
 import pytest
 
-from django.core.cache import cache
-
 from psg.core.tests.helpers import page_text
 from psg.members.models import JoinApplication, MembershipType
 from psg.members.tests.join_helpers import form_data, membership_type, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def field_error(html, field):
