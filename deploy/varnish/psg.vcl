@@ -23,6 +23,12 @@ acl purgers {
     # "10.0.0.12";  # app node 2
 }
 
+# The TLS front(s) whose X-Real-IP and X-Forwarded-Proto are believed.
+acl fronts {
+    "127.0.0.1";
+    "::1";
+}
+
 # BEGIN BACKENDS (deploy/local_stack.py replaces this block)
 probe healthz {
     # GET /healthz/ (psg.core.health) answers 200 after a database round trip.
@@ -74,8 +80,16 @@ sub vcl_recv {
     # Never let a client choose the host Django builds addresses from.
     unset req.http.X-Forwarded-Host;
     unset req.http.Forwarded;
-    # The TLS front says whether the reader came over https; anything else
-    # reached us over plain HTTP.
+    # The TLS front says who the reader is and whether they came over https;
+    # from anyone else, we know better (X-Forwarded-For gets client.ip
+    # appended by Varnish itself). The site reads the reader's address from
+    # X-Real-IP (PSG_TRUSTED_PROXY_HEADER=HTTP_X_REAL_IP).
+    if (client.ip !~ fronts) {
+        set req.http.X-Real-IP = client.ip;
+        unset req.http.X-Forwarded-Proto;
+    } elsif (!req.http.X-Real-IP) {
+        set req.http.X-Real-IP = client.ip;
+    }
     if (req.http.X-Forwarded-Proto != "https") {
         set req.http.X-Forwarded-Proto = "http";
     }
