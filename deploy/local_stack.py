@@ -58,7 +58,9 @@ def free_port():
 
 def get(url, host=None, timeout=10):
     """(status, headers, body) of a GET; a 4xx/5xx is an answer, not an error."""
-    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    if not url.startswith("http://"):
+        raise ValueError(f"Not a local http address: {url}")
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return response.status, response.headers, response.read()
@@ -313,9 +315,8 @@ class LocalStack:
     def wait_for_node(self, index, timeout=60):
         def healthy():
             if self.webs[index].poll() is not None:
-                raise RuntimeError(
-                    f"node {index + 1} stopped:\n{self.log_tail(f'node{index + 1}-web')}"
-                )
+                log = self.log_tail(f"node{index + 1}-web")
+                raise RuntimeError(f"node {index + 1} stopped:\n{log}")
             status, _, _ = get(self.node_urls[index] + "/healthz/", timeout=2)
             return status == 200
 
@@ -376,7 +377,7 @@ class LocalStack:
     def backend_health(self):
         """{"node1": "healthy" | "sick", …} as Varnish's probes see them."""
         result = subprocess.run(  # noqa: S603
-            ["varnishadm", "-n", str(self.workdir / "varnish" / "run"), "backend.list"],
+            ["varnishadm", "-n", str(self.workdir / "varnish" / "run"), "backend.list"],  # noqa: S607
             capture_output=True,
             text=True,
             check=False,
