@@ -205,6 +205,29 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Media on S3-compatible object storage (django-storages) when a bucket is
+# named, so every app node sees the same uploads. Credentials come from
+# boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the
+# machine's role; no signed URLs, since cached pages outlive them: the
+# bucket's policy makes images public and keeps documents/ private, which
+# Django's document view serves (docs/deployment.md, "Media").
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    PSG_SERVE_MEDIA = False
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN") and not os.environ.get("MEDIA_URL"):
+        MEDIA_URL = f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}/"
 
 # Uploads: limited by size here and by type in Wagtail's settings below.
 # Public forms take no files: bodies over 64 KiB are refused there with a 413
