@@ -91,7 +91,11 @@ def page_deleting(sender, instance, **kwargs):
         purging.purge_page(instance)
 
 
-def object_changed(sender, instance, raw=False, **kwargs):
+def object_changed(sender, instance, raw=False, created=False, **kwargs):
+    # A site's settings are made with their defaults the first time a page
+    # reads them, while it renders: what pages show does not change then.
+    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+        return
     if not raw and shown_everywhere(sender):
         purging.purge_everything()
 

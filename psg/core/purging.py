@@ -18,6 +18,7 @@ import threading
 from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -69,6 +70,10 @@ def paths_showing(page):
     return {path for path in paths if path}
 
 
+def caches_configured():
+    return bool(settings.WAGTAILFRONTENDCACHE)
+
+
 def urls_showing(page):
     """The absolute URLs of every address that shows ``page``."""
     site = page.get_site()
@@ -86,6 +91,11 @@ class _Pending(threading.local):
 _pending = _Pending()
 
 
+def discard_pending():
+    """Forget purges whose transaction never committed (tests start clean)."""
+    _pending.urls, _pending.everything = set(), False
+
+
 def purge_urls(urls):
     """Purge these absolute URLs (each path with all its query strings) once
     the current transaction commits."""
@@ -94,12 +104,25 @@ def purge_urls(urls):
 
 
 def purge_page(page):
-    """Purge every address that shows ``page`` once the transaction commits."""
-    purge_urls(urls_showing(page))
+    """Purge every address that shows ``page`` once the transaction commits.
+
+    Should working out those addresses fail, everything is purged instead:
+    a cache is never left stale, and the editor's change goes through."""
+    if not caches_configured():
+        return
+    try:
+        urls = urls_showing(page)
+    except Exception:
+        logger.exception("Could not tell which addresses show page %s", page.pk)
+        purge_everything()
+        return
+    purge_urls(urls)
 
 
 def purge_everything():
     """Purge every page of every site once the transaction commits."""
+    if not caches_configured():
+        return
     _pending.everything = True
     transaction.on_commit(flush)
 

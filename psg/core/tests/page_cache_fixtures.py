@@ -10,6 +10,8 @@ import pytest
 
 from django.core.cache import cache, caches
 
+from psg.core import purging
+
 EMBEDDED = {"BACKEND": "psg.core.purge_backends.EmbeddedCacheBackend"}
 
 
@@ -20,6 +22,7 @@ def page_cache(settings):
     settings.WAGTAILFRONTENDCACHE = {"embedded": EMBEDDED}
     caches["pages"].clear()
     cache.clear()
+    purging.discard_pending()
     yield caches["pages"]
     caches["pages"].clear()
     cache.clear()

@@ -13,11 +13,7 @@ from wagtail.models import PageViewRestriction
 from psg.core.page_cache import wrap_wsgi
 from psg.news.tests.factories import NewsPageFactory
 
-from .page_cache_fixtures import (  # noqa: F401 (fixtures)
-    committed,
-    page_cache,
-    publish,
-)
+from .page_cache_fixtures import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +39,9 @@ def test_a_public_page_is_served_from_the_cache_the_second_time(
     assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_a_cached_page_keeps_the_security_headers(client, page_cache, article, settings):
+def test_a_cached_page_keeps_the_security_headers(
+    client, page_cache, article, settings
+):
     settings.SECURE_HSTS_SECONDS = 3600
     client.get(article.url, secure=True)
     hit = client.get(article.url, secure=True)
