@@ -3,9 +3,10 @@ each edition (page and PDF) that lists it, made or imported (docs/caching.md).""
 
 from django.urls import reverse
 
+from psg.core.purging import purge_paths_on_every_site
 from psg.news.models import NewsPage
 
-from .models import BulletinSeries, EditionItem
+from .models import BulletinSeries, Edition, EditionItem
 
 
 def edition_paths(series_slug, number):
@@ -32,3 +33,22 @@ def archive_paths(page, site):
     for series_slug, number in sorted(editions):
         paths += edition_paths(series_slug, number)
     return paths
+
+
+def purge_edition(edition):
+    """An edition sent, edited or deleted: the archive, the edition's page
+    (a 404 until it was sent) and PDF, and the sitemap that lists them."""
+    purge_paths_on_every_site(
+        [
+            reverse("bulletin-archive"),
+            reverse("sitemap"),
+            *edition_paths(edition.series.slug, edition.number),
+        ]
+    )
+
+
+def edition_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    edition = instance if sender is Edition else instance.edition
+    purge_edition(edition)

@@ -23,7 +23,11 @@ for requests that reach Django, then stores what the view answered.
 """
 
 import hashlib
+import logging
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -34,9 +38,13 @@ from django.http.request import split_domain_port, validate_host
 
 from wagtail.models import Site
 
+logger = logging.getLogger(__name__)
+
 CACHE_ALIAS = "pages"
 HEADER = "X-Cache"
 GLOBAL_KEY = "psg-page-cache:global"
+# Part of every entry's key: a new shape of entry never meets an old one.
+ENTRY_FORMAT = "2"
 STORED_STATUSES = frozenset({200, 301, 404})
 NEVER_PATHS = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/")
 # Vary values a stored response may carry: no cookie-bearing request is served
@@ -188,6 +196,43 @@ def _path(environ):
     return raw.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
+class RecentEntries:
+    """The entries this process served last, kept in its memory so that a hit
+    reads only the two generations from the shared cache. Safe: an entry's
+    key holds the generations it was stored under, so a purge makes it
+    unreachable here too; and it is dropped when it expires in the cache."""
+
+    def __init__(self, size=200):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[-1] < time.time():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+_recent = RecentEntries()
+
+
 @dataclass
 class Lookup:
     """A request the cache may answer: its entry key, and what it found."""
@@ -224,6 +269,7 @@ def lookup(environ, may_query_database=False):
         return None
     generation = path_token(cache, path_key(site_key, path))
     key = "psg-page-cache:entry:" + digest(
+        ENTRY_FORMAT,
         site_key,
         _scheme(environ),
         path,
@@ -231,7 +277,12 @@ def lookup(environ, may_query_database=False):
         token,
         generation,
     )
-    return Lookup(key, method == "HEAD", cache.get(key))
+    entry = _recent.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            _recent.put(key, entry)
+    return Lookup(key, method == "HEAD", entry)
 
 
 def storable(request, response):
@@ -262,13 +313,20 @@ def save(found, response):
         for name, value in response.items()
         if name.lower() not in NOT_STORED
     ]
-    entry = (response.status_code, response.reason_phrase, headers, response.content)
-    store().set(found.entry_key, entry, timeout=settings.PSG_PAGE_CACHE_SECONDS)
+    timeout = settings.PSG_PAGE_CACHE_SECONDS
+    entry = (
+        response.status_code,
+        response.reason_phrase,
+        headers,
+        response.content,
+        time.time() + timeout,
+    )
+    store().set(found.entry_key, entry, timeout=timeout)
 
 
 def as_response(found):
     """The stored entry as a Django response (the middleware's hit)."""
-    status, _reason, headers, body = found.entry
+    status, _reason, headers, body, _expires = found.entry
     response = HttpResponse(b"" if found.head else body, status=status)
     for name, value in headers:
         response[name] = value
@@ -279,7 +337,7 @@ def as_response(found):
 
 def wsgi_hit(found, start_response):
     """The stored entry answered straight from WSGI (psg.wsgi)."""
-    status, reason, headers, body = found.entry
+    status, reason, headers, body, _expires = found.entry
     start_response(
         f"{status} {reason}",
         [*headers, ("Content-Length", str(len(body))), (HEADER, "HIT")],
@@ -312,7 +370,13 @@ def wrap_wsgi(application):
     answered without entering Django (no request object, no middleware)."""
 
     def cached_application(environ, start_response):
-        found = lookup(environ)
+        try:
+            found = lookup(environ)
+        except Exception:
+            # Outside Django nothing turns an error into a page: let Django
+            # answer (its middleware tries the cache again, inside).
+            logger.exception("The page cache could not be read")
+            found = None
         if found is not None and found.entry is not None:
             return wsgi_hit(found, start_response)
         if found is not None:

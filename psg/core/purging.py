@@ -103,6 +103,15 @@ def purge_urls(urls):
     transaction.on_commit(flush)
 
 
+def purge_paths_on_every_site(paths):
+    """Purge these paths (``/bulletin/``) on every site, once the transaction
+    commits: for addresses that are not pages, the same on each site."""
+    if not caches_configured():
+        return
+    sites = apps.get_model("wagtailcore", "Site").objects.all()
+    purge_urls({site.root_url + path for site in sites for path in paths})
+
+
 def purge_page(page):
     """Purge every address that shows ``page`` once the transaction commits.
 
