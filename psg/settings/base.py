@@ -16,6 +16,7 @@ from wagtail.embeds.oembed_providers import vimeo as vimeo_provider
 from wagtail.embeds.oembed_providers import youtube as youtube_provider
 
 from .caching import frontend_cache_backends, page_cache_alias, page_cache_settings
+from .storage import object_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -216,29 +217,12 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Media on S3-compatible object storage (django-storages) when a bucket is
-# named, so every app node sees the same uploads. Credentials come from
-# boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the
-# machine's role; no signed URLs, since cached pages outlive them: the
-# bucket's policy makes images public and keeps documents/ private, which
-# Django's document view serves (docs/deployment.md, "Media").
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "location": os.environ.get("AWS_LOCATION", ""),
-            "default_acl": None,
-            "querystring_auth": False,
-            "file_overwrite": False,
-        },
-    }
+# Media in an S3-compatible bucket when one is named (storage.py).
+_object_storage, _object_media_url = object_storage()
+if _object_storage:
+    STORAGES["default"] = _object_storage
     PSG_SERVE_MEDIA = False
-    if os.environ.get("AWS_S3_CUSTOM_DOMAIN") and not os.environ.get("MEDIA_URL"):
-        MEDIA_URL = f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}/"
+    MEDIA_URL = _object_media_url or MEDIA_URL
 
 # Uploads: limited by size here and by type in Wagtail's settings below.
 # Public forms take no files: bodies over 64 KiB are refused there with a 413
