@@ -45,6 +45,9 @@ run: setup ## Set up everything and serve the site on http://127.0.0.1:$(PORT)
 		--access-logfile - --forwarded-allow-ips 127.0.0.1 & \
 	wait
 
+stack: install ## The production stack here: PostgreSQL, Redis, Varnish, two app nodes (Ctrl-C stops)
+	$(BIN)/python deploy/local_stack.py
+
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -67,11 +70,13 @@ check: install ## Django's system checks and the migrations check
 
 test: install browser-deps lint check ## Lint, checks, the suite on SQLite and PostgreSQL, browser tests
 	@echo "== the suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -n 2 -m "not browser" -q
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -m "not browser and not stack" -q
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL"; \
-		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser" -q; \
-	else echo "== no PostgreSQL server answers on 127.0.0.1:5432: PostgreSQL run skipped"; fi
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser and not stack" -q; \
+		echo "== the production stack (PostgreSQL, Redis, Varnish, two app nodes)"; \
+		$(BIN)/pytest -m stack -p no:xdist -q; \
+	else echo "== no PostgreSQL server answers on 127.0.0.1:5432: PostgreSQL and stack runs skipped"; fi
 	@echo "== browser tests (Chromium)"
 	env -u DATABASE_URL $(BIN)/pytest -m browser -q -p no:xdist
 
@@ -98,4 +103,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load backup restore
+.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load backup restore

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from psg.bulletin.sitemaps import archive_entries
+from psg.core.health import healthz
 from psg.core.views import favicon, serve_media
 from psg.events import views as event_views
 from psg.legacy import urls as legacy_urls
@@ -16,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("favicon.ico", favicon),
+    # The app node's probe for Varnish and load balancers (docs/deployment.md).
+    path("healthz/", healthz, name="healthz"),
     path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
     path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),

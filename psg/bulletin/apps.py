@@ -1,7 +1,8 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
+from psg.core.purging import register_urls_for_page
 from psg.members.signals import (
     consent_recorded,
     email_changed,
@@ -18,6 +19,17 @@ class BulletinConfig(AppConfig):
     def ready(self):
         # Imports models, which can only be loaded once the app registry is.
         from . import signals
+        from .models import Edition, EditionItem
+        from .purges import archive_paths, edition_changed
+
+        register_urls_for_page(archive_paths)
+        for model in (Edition, EditionItem):
+            for name, signal in (("saved", post_save), ("deleted", post_delete)):
+                signal.connect(
+                    edition_changed,
+                    sender=model,
+                    dispatch_uid=f"psg.bulletin.purge-{name}-{model.__name__}",
+                )
 
         post_migrate.connect(signals.grant_editors_edition_permissions, sender=self)
         consent_recorded.connect(

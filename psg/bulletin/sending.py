@@ -29,6 +29,7 @@ from psg.core.smtp import MAIL_ERRORS
 from .bounces import record_delivery_success
 from .messages import EditionMessages
 from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
+from .purges import purge_edition
 from .sending_errors import Verdict, error_text, verdict
 from .verp import return_path
 
@@ -429,12 +430,17 @@ def _after_batch(edition_id, generation, handled):
         status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
     )
     if not unfinished.exists():
-        Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).update(
+        sent = Edition.objects.filter(
+            pk=edition_id, status=Edition.Status.SENDING
+        ).update(
             status=Edition.Status.SENT,
             sent_at=timezone.now(),
             updated_at=timezone.now(),
             send_retry_at=None,
         )
+        if sent:
+            # Now in the archive: its page was a 404 in the caches until now.
+            purge_edition(Edition.objects.select_related("series").get(pk=edition_id))
         return
     claimable = unfinished.filter(_claimable(timezone.now() - stale_after()))
     if handled and claimable.exists():

@@ -32,6 +32,8 @@ if (
 DEBUG = False
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# Varnish and load balancers probe each app node over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 # Behind a proxy or CDN that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000

@@ -43,10 +43,15 @@ def test_postgresql_restarted_while_the_site_serves(tmp_path, postgres):
             assert "<h1>Back in a moment</h1>" in down.text
             assert "Traceback" not in down.text
             assert "OperationalError" not in down.text
+        # The probe Varnish and load balancers use says so too (psg.core.health).
+        probe = get(site, "/healthz/")
+        assert (probe.status_code, probe.text) == (503, "database unavailable\n")
+        assert probe.headers["Cache-Control"] == "no-store"
 
         postgres.start()
         # No restart of the site: the very next requests reconnect.
         assert [get(site).status_code for _ in range(4)] == [200] * 4
+        assert get(site, "/healthz/").text == "ok\n"
     finally:
         log = site.close()
     assert "Worker failed to boot" not in log

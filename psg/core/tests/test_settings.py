@@ -61,3 +61,47 @@ def test_production_settings_pass_the_deployment_checks():
     result = run_check(SECRET_KEY=SECRET, BASE_URL="https://example.org/")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+STORAGE_REPORT = (
+    "import django; django.setup();"
+    "from django.conf import settings;"
+    "from django.core.files.storage import storages; s = storages['default'];"
+    "print(type(s).__name__, s.url('images/a.jpg'), settings.PSG_SERVE_MEDIA,"
+    " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1])"
+)
+
+
+def storage_report(**env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("AWS_") and key != "MEDIA_URL"
+    }
+    environment.update(env, DJANGO_SETTINGS_MODULE="psg.settings.dev")
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", STORAGE_REPORT],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_media_go_to_object_storage_when_a_bucket_is_named():
+    assert storage_report()[:3] == ["FileSystemStorage", "/media/images/a.jpg", "True"]
+    assert storage_report(
+        AWS_STORAGE_BUCKET_NAME="psg-media",
+        AWS_S3_ENDPOINT_URL="https://objects.example.net",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+    ) == [
+        "S3Storage",
+        "https://media.example.org/images/a.jpg",
+        # Django no longer serves /media/, and the pages may show the bucket's
+        # images under the Content-Security-Policy.
+        "False",
+        "https://media.example.org/",
+    ]
