@@ -5,7 +5,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
-from psg.bulletin.tests.factories import BulletinSeriesFactory
+from psg.bulletin.tests.factories import BulletinSeriesFactory, EditionFactory
 from psg.core.models import OrganisationSettings
 from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from psg.taxonomy.models import Topic
@@ -193,3 +193,21 @@ def test_a_region_renamed_purges_every_page(client, page_cache, item, committed)
     fresh = client.get("/news/flood/")
     assert fresh["X-Cache"] == "MISS"
     assert "Cajamarca (renamed)" in fresh.content.decode()
+
+
+def test_an_edition_put_in_the_archive_replaces_its_cached_404(
+    client, page_cache, item, committed
+):
+    series = BulletinSeriesFactory(name="Monthly", slug="monthly")
+    edition = EditionFactory(series=series, number=1)
+    client.get("/bulletin/monthly/1/")
+    missing = client.get("/bulletin/monthly/1/")
+    assert missing.status_code == 404
+    assert missing["X-Cache"] == "HIT"
+
+    edition.is_legacy = True
+    committed(edition.save)
+
+    shown = client.get("/bulletin/monthly/1/")
+    assert shown.status_code == 200
+    assert shown["X-Cache"] == "MISS"
