@@ -8,7 +8,8 @@ import pytest
 
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from wagtail.models import PageViewRestriction
 
@@ -191,7 +192,21 @@ def call_wsgi(application, path):
     return answer["status"], answer["headers"], body
 
 
-def test_the_wsgi_entry_answers_a_hit_without_entering_django(page_cache, article):
+@pytest.fixture
+def test_connection_kept():
+    """Django's handler closes a connection in a transaction when a request
+    starts and ends; the test's transaction must outlive the requests (the
+    test client disconnects the same handlers)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_the_wsgi_entry_answers_a_hit_without_entering_django(
+    page_cache, article, test_connection_kept
+):
     application = wrap_wsgi(WSGIHandler())
     entered = []
 
