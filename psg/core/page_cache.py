@@ -345,6 +345,21 @@ def wsgi_hit(found, start_response):
     return [b"" if found.head else body]
 
 
+_last_warned = [0.0]
+
+
+def answer_or_none(environ, may_query_database=False):
+    """``lookup``, or None when the cache cannot be read (Redis down): the
+    page is then rendered, never served from a copy a purge may have missed."""
+    try:
+        return lookup(environ, may_query_database)
+    except Exception as error:
+        if time.monotonic() - _last_warned[0] > 60:
+            _last_warned[0] = time.monotonic()
+            logger.warning("The page cache cannot be read (%s): rendering", error)
+        return None
+
+
 class PageCacheMiddleware:
     """The first middleware: answer from the cache, or store the response."""
 
@@ -352,7 +367,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        found = request.META.pop("psg.page_cache", None) or lookup(
+        found = request.META.pop("psg.page_cache", None) or answer_or_none(
             request.META, may_query_database=True
         )
         if found is not None and found.entry is not None:
@@ -360,7 +375,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if found is not None:
             if storable(request, response):
-                save(found, response)
+                try:
+                    save(found, response)
+                except Exception:
+                    logger.exception("A page could not be stored in the cache")
             response[HEADER] = "MISS"
         return response
 
@@ -370,13 +388,7 @@ def wrap_wsgi(application):
     answered without entering Django (no request object, no middleware)."""
 
     def cached_application(environ, start_response):
-        try:
-            found = lookup(environ)
-        except Exception:
-            # Outside Django nothing turns an error into a page: let Django
-            # answer (its middleware tries the cache again, inside).
-            logger.exception("The page cache could not be read")
-            found = None
+        found = answer_or_none(environ)
         if found is not None and found.entry is not None:
             return wsgi_hit(found, start_response)
         if found is not None:

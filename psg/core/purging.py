@@ -15,6 +15,7 @@ a reader can never re-cache the old content in between.
 
 import logging
 import threading
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -86,6 +87,7 @@ class _Pending(threading.local):
     def __init__(self):
         self.urls = set()
         self.everything = False
+        self.bulk = False
 
 
 _pending = _Pending()
@@ -119,6 +121,10 @@ def purge_page(page):
     a cache is never left stale, and the editor's change goes through."""
     if not caches_configured():
         return
+    if _pending.bulk or _pending.everything:
+        # Everything goes anyway: no need to work out this page's addresses.
+        purge_everything()
+        return
     try:
         urls = urls_showing(page)
     except Exception:
@@ -134,6 +140,19 @@ def purge_everything():
         return
     _pending.everything = True
     transaction.on_commit(flush)
+
+
+@contextmanager
+def bulk_changes():
+    """For work that changes many pages at once (an import, a migration of
+    content): each page's purge becomes one purge of everything, sent when
+    the work's transaction commits, instead of working out every page's
+    addresses."""
+    _pending.bulk = True
+    try:
+        yield
+    finally:
+        _pending.bulk = False
 
 
 def site_hosts():

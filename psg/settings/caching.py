@@ -23,10 +23,13 @@ def page_cache_settings():
 def page_cache_alias(redis_url, var_dir):
     """The "pages" cache: Redis when REDIS_URL is set, so that every app node
     shares it and a purge reaches them all; else files under var/cache/pages.
-    Each entry's timeout is PSG_PAGE_CACHE_SECONDS, given when it is stored."""
+    Each entry's timeout is PSG_PAGE_CACHE_SECONDS, given when it is stored.
+    Django's own Redis cache, not the fail-safe one: were each worker to fall
+    back to its own memory, a purge would reach one worker only; the page
+    cache stands aside instead while Redis is down."""
     if redis_url:
         return {
-            "BACKEND": "psg.core.cache.FailSafeRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "psg-pages",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -2,11 +2,14 @@
 its key cannot be poisoned (docs/caching.md)."""
 
 import io
+import socket
 
 import pytest
 
+from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from wagtail.models import PageViewRestriction
 
@@ -189,7 +192,21 @@ def call_wsgi(application, path):
     return answer["status"], answer["headers"], body
 
 
-def test_the_wsgi_entry_answers_a_hit_without_entering_django(page_cache, article):
+@pytest.fixture
+def test_connection_kept():
+    """Django's handler closes a connection in a transaction when a request
+    starts and ends; the test's transaction must outlive the requests (the
+    test client disconnects the same handlers)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_the_wsgi_entry_answers_a_hit_without_entering_django(
+    page_cache, article, test_connection_kept
+):
     application = wrap_wsgi(WSGIHandler())
     entered = []
 
@@ -212,3 +229,50 @@ def test_the_wsgi_entry_answers_a_hit_without_entering_django(page_cache, articl
     assert cached == body
     assert headers["X-Frame-Options"] == "DENY"
     assert len(entered) == 1
+
+
+def redis_pages(settings, url):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "psg-pages-test",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+
+
+def test_in_redis_the_cache_serves_and_is_purged(
+    client, page_cache, article, settings, committed
+):
+    redis_pages(settings, "redis://127.0.0.1:6379/15")
+    caches["pages"].clear()
+    client.get(article.url)
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+    article.title = "Mining conflict resolved"
+    committed(publish, article)
+
+    fresh = client.get(article.url)
+    assert fresh["X-Cache"] == "MISS"
+    assert "Mining conflict resolved" in fresh.content.decode()
+    caches["pages"].clear()
+
+
+def test_a_cache_that_cannot_be_reached_stands_aside(
+    client, page_cache, article, settings
+):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    working = settings.CACHES
+    redis_pages(settings, f"redis://127.0.0.1:{closed_port}/0")
+    try:
+        response = client.get(article.url)
+    finally:
+        settings.CACHES = working
+
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert "Mining conflict in Cajamarca" in response.content.decode()

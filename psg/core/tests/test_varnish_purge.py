@@ -5,6 +5,7 @@ import logging
 
 import pytest
 
+from psg.core import purging
 from psg.core.models import OrganisationSettings
 from psg.core.purge_backends import VarnishBackend
 from psg.news.tests.factories import NewsPageFactory
@@ -73,3 +74,21 @@ def test_a_varnish_that_is_down_is_logged_and_the_publish_goes_on(
     fresh = client.get(page.url)
     assert fresh["X-Cache"] == "MISS"
     assert "After" in fresh.content.decode()
+
+
+def test_bulk_changes_send_one_ban_instead_of_each_pages_purges(
+    varnish, news_index, committed
+):
+    pages = [
+        NewsPageFactory(parent=news_index, title=f"Imported item {n}") for n in range(3)
+    ]
+    varnish.received.clear()
+
+    def publish_all():
+        with purging.bulk_changes():
+            for page in pages:
+                publish(page)
+
+    committed(publish_all)
+
+    assert varnish.received == [("BAN", "/", "localhost")]
