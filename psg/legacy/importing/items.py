@@ -14,7 +14,6 @@ from wagtail.contrib.redirects.models import Redirect
 
 from psg.core.text import normalise_title
 from psg.legacy.detect import TermMatcher
-from psg.legacy.models import LegacyItem
 from psg.legacy.parsing.dates import MONTH, PRECISION_RANK, YEAR
 from psg.taxonomy.models import Region, Topic
 
@@ -65,6 +64,13 @@ def dates_compatible(first, first_precision, second, second_precision):
     return first == second
 
 
+def redirects_to(redirect, page):
+    """Whether ``redirect`` goes to ``page`` (either may not be saved yet)."""
+    if redirect.redirect_page_id is not None and page.pk is not None:
+        return redirect.redirect_page_id == page.pk
+    return redirect._state.fields_cache.get("redirect_page") is page
+
+
 def record_state(record):
     """A copy of the record's fields, to tell whether it needs saving."""
     return {name: copy.copy(getattr(record, name)) for name in RECORD_FIELDS}
@@ -97,8 +103,11 @@ class ItemImporter:
 
     kind = None
 
-    def __init__(self, vocabulary):
+    def __init__(self, vocabulary, known, writer):
         self.vocabulary = vocabulary
+        # What the batch's items may match (Known) and the new pages waiting
+        # to be written in bulk (PageWriter).
+        self.known, self.writer = known, writer
 
     def texts(self, item):
         raise NotImplementedError
@@ -115,22 +124,23 @@ class ItemImporter:
         two letters of the same name are never merged on a guess.
         """
         key = item_key(self.kind, item.title, item.date)
-        record = LegacyItem.objects.filter(key=key).first()
-        if record or item.date is None:
-            return key, record
-        candidates = [
-            candidate
-            for candidate in LegacyItem.objects.filter(
-                kind=self.kind, normalised_title=normalise_title(item.title)[:255]
-            )
-            if dates_compatible(
-                candidate.date,
-                candidate.date_precision,
-                item.date,
-                item.date_precision,
-            )
-        ]
-        return key, candidates[0] if len(candidates) == 1 else None
+        record = self.known.record(key)
+        if record is None and item.date is not None:
+            candidates = [
+                candidate
+                for candidate in self.known.records_titled(self.kind, item.title)
+                if dates_compatible(
+                    candidate.date,
+                    candidate.date_precision,
+                    item.date,
+                    item.date_precision,
+                )
+            ]
+            record = candidates[0] if len(candidates) == 1 else None
+        if record is not None and self.writer.is_pending(record):
+            # Met twice in one batch: write the first page, then update it.
+            self.writer.flush()
+        return key, record
 
     def terms(self, item):
         """(regions, topics) the item's text names."""
@@ -176,8 +186,8 @@ class ItemImporter:
             *record.imported_topics,
             *(topic.slug for topic in new_topics),
         ]
-        region_ids = set(page.regions.values_list("pk", flat=True))
-        topic_ids = set(page.topics.values_list("pk", flat=True))
+        region_ids = {region.pk for region in page.regions.all()}
+        topic_ids = {topic.pk for topic in page.topics.all()}
         add_regions = [r for r in new_regions if r.pk not in region_ids]
         add_topics = [t for t in new_topics if t.pk not in topic_ids]
 
@@ -209,25 +219,29 @@ class ItemImporter:
             record.save()
         return ItemResult(action, item.title, notes, redirects)
 
-    def link_legacy_paths(self, record, paths, page):
+    def link_legacy_paths(self, record, paths, page, new_page=None):
         """Store a Wagtail redirect for each legacy address of the item.
 
         An address that already redirects elsewhere is left alone: an editor
-        may have pointed it somewhere better.
+        may have pointed it somewhere better. For a page not written yet,
+        ``new_page`` (from PageWriter.add) takes the redirects along.
         """
         notes, created = [], 0
         for path in paths:
             old_path = Redirect.normalise_path(path)
-            existing = Redirect.objects.filter(old_path=old_path, site=None).first()
+            existing = self.known.redirects.get(old_path)
             if existing is None:
-                Redirect.objects.create(
-                    old_path=old_path,
-                    site=None,
-                    redirect_page=page,
-                    is_permanent=True,
+                redirect = Redirect(
+                    old_path=old_path, site=None, redirect_page=page, is_permanent=True
                 )
+                if new_page is None:
+                    redirect.save()
+                else:
+                    # Saved with the page (PageWriter).
+                    new_page.redirects.append(redirect)
+                self.known.redirects[old_path] = redirect
                 created += 1
-            elif existing.redirect_page_id != page.pk and old_path not in (
+            elif not redirects_to(existing, page) and old_path not in (
                 record.legacy_paths
             ):
                 notes.append(f"{old_path} already redirects elsewhere: left as it is")
