@@ -13,7 +13,7 @@ import nh3
 from wagtail.contrib.redirects.models import Redirect
 
 from psg.core.text import normalise_title
-from psg.legacy.detect import TermMatcher
+from psg.legacy.detect import TermMatcher, fold_texts
 from psg.legacy.parsing.dates import MONTH, PRECISION_RANK, YEAR
 from psg.taxonomy.models import Region, Topic
 
@@ -144,10 +144,10 @@ class ItemImporter:
 
     def terms(self, item):
         """(regions, topics) the item's text names."""
-        texts = self.texts(item)
+        text = fold_texts(self.texts(item))
         return (
-            self.vocabulary.region_matcher.find(*texts),
-            self.vocabulary.topic_matcher.find(*texts),
+            self.vocabulary.region_matcher.find_in_folded(text),
+            self.vocabulary.topic_matcher.find_in_folded(text),
         )
 
     def date_changes(self, item, record, page):

@@ -102,8 +102,14 @@ class PageWriter:
                     }
                 )
             )
+        # The revisions' content, read while the pages have no id: with one,
+        # each page would query its (empty) inline panels and authors.
+        contents = [new.page.serializable_data() for new in group]
         Page.objects.bulk_create(rows)
-        for new, row in zip(group, rows, strict=True):
+        for new, row, content in zip(group, rows, contents, strict=True):
+            for key in ("pk", "id", "page_ptr"):
+                if key in content:
+                    content[key] = row.pk
             new.page.id = new.page.page_ptr_id = row.pk
             # Saved, as far as Django can tell (for validation, later saves).
             new.page._state.adding, new.page._state.db = False, row._state.db
@@ -117,9 +123,9 @@ class PageWriter:
                     object_id=str(new.page.pk),
                     created_at=now,
                     object_str=new.page.title,
-                    content=new.page.serializable_data(),
+                    content=content,
                 )
-                for new in group
+                for new, content in zip(group, contents, strict=True)
             ]
         )
         for new, row, revision in zip(group, rows, revisions, strict=True):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from psg.core.text import fold, normalise_title
 
 from .addresses import legacy_paths_in
-from .articles import looks_like_article, parse_article
+from .articles import looks_like_article, looks_like_undated_article, parse_article
 from .common import Problem, UnreadableExport, clean_line
 from .dates import parse_date_line
 from .listings import parse_news_listing, parse_publications
@@ -130,6 +130,10 @@ def parse_export(text, filename=""):
         return parsed
     if len(content) == 1:
         raise UnreadableExport("truncated or not an export: a single line of text")
+    if looks_like_undated_article(content, has_footer, legacy_paths):
+        return parse_article(content, has_footer, legacy_paths)
     raise UnreadableExport(
-        "not a legacy export: no date line near the top and no bulleted items"
+        "not a legacy export: no date line near the top, no bulleted items, and "
+        "neither the site's sidebar nor an article address to show it is an "
+        "article page"
     )
