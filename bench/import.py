@@ -19,7 +19,8 @@ run, its wall time and the peak resident memory of the import process:
     items=20000 seconds=… peak_rss_mib=…
     items=20000 seconds=… peak_rss_mib=… run=second
 
-then the memory at 25/50/75/100% of each run (flat memory: these stay close),
+then the memory at 25/50/75/100% of each run (flat memory: these stay close)
+and its CPU time,
 and with ``--index`` the time the task worker takes to index what was queued.
 """
 
@@ -129,6 +130,7 @@ class Watcher:
     def __init__(self, process):
         self.process = process
         self.marks = {}
+        self.last = None
         self.thread = threading.Thread(target=self.read, daemon=True)
         self.thread.start()
 
@@ -148,11 +150,15 @@ class Watcher:
             if not found:
                 continue
             done, total = (int(part) for part in found[-1])
+            self.last = self.rss_mib() or self.last
             for mark in (25, 50, 75, 100):
                 if mark not in self.marks and done * 100 >= total * mark:
                     rss = self.rss_mib()
                     if rss is not None:
                         self.marks[mark] = rss
+        # The bar's last update may come as the process ends: its last reading.
+        if 100 not in self.marks and self.last is not None:
+            self.marks[100] = self.last
 
 
 def manage(env, *args, **options):
@@ -161,7 +167,8 @@ def manage(env, *args, **options):
 
 
 def import_once(env, exports):
-    """One run of import_legacy: (seconds, peak RSS MiB, marks, stdout)."""
+    """One run of import_legacy: (seconds, peak RSS MiB, marks, CPU seconds,
+    stdout)."""
     command = [
         sys.executable,
         str(ROOT / "manage.py"),
@@ -187,7 +194,8 @@ def import_once(env, exports):
     watcher.thread.join(5)
     if process.returncode != 0:
         sys.exit(f"import_legacy failed ({process.returncode}):\n{stdout}")
-    return seconds, usage.ru_maxrss / 1024, watcher.marks, stdout
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, watcher.marks, cpu, stdout
 
 
 def count_in(summary, label):
@@ -257,7 +265,7 @@ def main():
         prepare_database(args.database, env)
         manage(env, "migrate", "--noinput", "-v0")
         for run in ("first", "second"):
-            seconds, peak, marks, summary = import_once(env, exports)
+            seconds, peak, marks, cpu, summary = import_once(env, exports)
             check(summary, run, args.items)
             suffix = "" if run == "first" else " run=second"
             print(
@@ -268,7 +276,9 @@ def main():
             held = " ".join(
                 f"at_{mark}%={rss:.0f}" for mark, rss in sorted(marks.items())
             )
-            print(f"rss_mib run={run} {held}", flush=True)
+            # The import's own CPU time: what other work on the machine
+            # disturbs least.
+            print(f"rss_mib run={run} {held} cpu_seconds={cpu:.1f}", flush=True)
         if args.index:
             started = time.perf_counter()
             manage(env, "db_worker", "--batch", "--no-startup-delay", "-v0")

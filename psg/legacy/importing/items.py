@@ -5,6 +5,7 @@ regions and topics, redirecting legacy addresses, publishing the changes.
 """
 
 import copy
+import functools
 import html
 from dataclasses import dataclass
 
@@ -45,11 +46,18 @@ def paragraph_html(text):
     return nh3.clean(markup, tags={"p"}, attributes={})
 
 
+@functools.lru_cache(maxsize=4096)
+def normalised(title):
+    """The title as LegacyItem.normalised_title keeps it (each item's title is
+    wanted several times in a batch: worked out once)."""
+    return normalise_title(title)[:255]
+
+
 def item_key(kind, title, date):
     """The LegacyItem key: kind, day and normalised title."""
     day = date.isoformat() if date else "undated"
     prefix = f"{kind}|{day}|"
-    return prefix + normalise_title(title)[: 255 - len(prefix)]
+    return prefix + normalised(title)[: 255 - len(prefix)]
 
 
 def dates_compatible(first, first_precision, second, second_precision):

@@ -16,11 +16,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from psg.core.site_structure import get_or_create_section
-from psg.core.text import normalise_title
 from psg.legacy.models import LegacyItem
 from psg.taxonomy.models import Series
 
-from .items import item_key
+from .items import item_key, normalised
 
 # SQLite's limit on a query's parameters is far above this.
 CHUNK = 500
@@ -68,7 +67,7 @@ class Known:
         keys, titles, paths = set(), set(), set()
         for kind, item in items:
             keys.add(item_key(kind, item.title, item.date))
-            titles.add(normalise_title(item.title)[:255])
+            titles.add(normalised(item.title))
             paths.update(
                 Redirect.normalise_path(path)
                 for path in getattr(item, "legacy_paths", ())
@@ -113,7 +112,7 @@ class Known:
         return self.records.get(key)
 
     def records_titled(self, kind, title):
-        return list(self.titled.get((kind, normalise_title(title)[:255]), ()))
+        return list(self.titled.get((kind, normalised(title)), ()))
 
     def page_of(self, record):
         """The record's page, as its own type, or None if it was deleted."""

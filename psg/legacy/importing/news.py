@@ -2,12 +2,12 @@
 
 from wagtail.rich_text import RichText
 
-from psg.core.text import fold, normalise_title
+from psg.core.text import fold
 from psg.legacy.models import LegacyItem
 from psg.news.models import NewsIndexPage, NewsPage
 from psg.taxonomy.models import Series
 
-from .items import ItemImporter, paragraph_html, record_state
+from .items import ItemImporter, normalised, paragraph_html, record_state
 from .report import CREATED, ItemResult
 from .slugs import unique_slug, unique_slug_among
 
@@ -49,7 +49,7 @@ class NewsImporter(ItemImporter):
         record = LegacyItem(
             key=key,
             kind=self.kind,
-            normalised_title=normalise_title(item.title)[:255],
+            normalised_title=normalised(item.title),
             title=item.title,
             date=item.date,
             date_precision=item.date_precision,

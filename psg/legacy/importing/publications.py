@@ -1,10 +1,9 @@
 """Importing one publication from the publications listing."""
 
-from psg.core.text import normalise_title
 from psg.legacy.models import LegacyItem
 from psg.publications.models import PublicationIndexPage, PublicationPage
 
-from .items import ItemImporter, paragraph_html, record_state
+from .items import ItemImporter, normalised, paragraph_html, record_state
 from .report import CREATED, ItemResult
 from .slugs import unique_slug_among
 
@@ -44,7 +43,7 @@ class PublicationImporter(ItemImporter):
         record = LegacyItem.objects.create(
             key=key,
             kind=self.kind,
-            normalised_title=normalise_title(item.title)[:255],
+            normalised_title=normalised(item.title),
             title=item.title,
             date=item.date,
             date_precision=item.date_precision,

@@ -27,6 +27,17 @@ BOILERPLATE = {
 }
 
 
+# The chrome's lines are short: longer paragraphs are content, whatever they
+# say, and are not normalised to be compared (that is most of the parsing).
+CHROME_LENGTH = 200
+
+
+def _chrome_key(text):
+    """The key a paragraph is compared with the site's chrome by ("" for
+    paragraphs too long to be chrome)."""
+    return normalise_title(text) if len(text) <= CHROME_LENGTH else ""
+
+
 @dataclass
 class _Paragraph:
     text: str
@@ -76,7 +87,7 @@ def _strip_site_chrome(paragraphs):
     to be called "Human Rights" is still an item.
     """
     for index, paragraph in enumerate(paragraphs):
-        key = normalise_title(paragraph.text)
+        key = _chrome_key(paragraph.text)
         if key == "all news" and not paragraph.bullet:
             return paragraphs[:index], True
         if paragraph.bullet and key in SIDEBAR_TITLES:
@@ -105,7 +116,7 @@ def parse_export(text, filename=""):
                 legacy_paths.extend(addresses)
                 continue
         kept.append(paragraph)
-    content = [p for p in kept if normalise_title(p.text) not in BOILERPLATE]
+    content = [p for p in kept if _chrome_key(p.text) not in BOILERPLATE]
     if not content:
         if has_footer:
             raise UnreadableExport("no content: only the site's sidebar")
