@@ -251,13 +251,14 @@ def main():
     args = parser.parse_args()
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="psg-bench-import-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "psg.settings.dev",
-        "PSG_VAR_DIR": str(workdir),
-        "SECRET_KEY": "bench-only-not-secret",
-        "LOG_LEVEL": "WARNING",
-    }
+    # The site's ordinary settings (tasks queued in the database), no Redis.
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="psg.settings.dev",
+        PSG_VAR_DIR=str(workdir),
+        SECRET_KEY="bench-only-not-secret",  # noqa: S106
+        LOG_LEVEL="WARNING",
+    )
     env.pop("REDIS_URL", None)
     try:
         exports = workdir / "exports"

@@ -10,7 +10,6 @@ files reads the database a few times a batch instead of a dozen times an item.
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -24,14 +23,6 @@ from .items import item_key, normalised
 # SQLite's limit on a query's parameters is far above this.
 CHUNK = 500
 TERMS = ("regions", "topics")
-
-
-def _has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
 
 
 def chunks(values):
@@ -96,7 +87,8 @@ class Known:
                 model = ContentType.objects.get_for_id(type_id).model_class()
                 by_model[model].append(pk)
         for model, ids in by_model.items():
-            names = [name for name in TERMS if _has_field(model, name)]
+            fields = {field.name for field in model._meta.get_fields()}
+            names = [name for name in TERMS if name in fields]
             for part in chunks(ids):
                 for page in model.objects.filter(pk__in=part).prefetch_related(*names):
                     self.pages[page.pk] = page
