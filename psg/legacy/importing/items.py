@@ -194,8 +194,8 @@ class ItemImporter:
             *record.imported_topics,
             *(topic.slug for topic in new_topics),
         ]
-        region_ids = {region.pk for region in page.regions.all()}
-        topic_ids = {topic.pk for topic in page.topics.all()}
+        region_ids = self.known.term_ids(page, "regions")
+        topic_ids = self.known.term_ids(page, "topics")
         add_regions = [r for r in new_regions if r.pk not in region_ids]
         add_topics = [t for t in new_topics if t.pk not in topic_ids]
 
@@ -219,8 +219,10 @@ class ItemImporter:
                 setattr(page, name, value)
             if add_regions:
                 page.regions.add(*add_regions)
+                region_ids.update(region.pk for region in add_regions)
             if add_topics:
                 page.topics.add(*add_topics)
+                topic_ids.update(topic.pk for topic in add_topics)
             page.save_revision().publish()
             action = UPDATED
         if record_state(record) != before:

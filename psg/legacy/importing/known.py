@@ -50,6 +50,7 @@ class Known:
         self.records = {}
         self.titled = defaultdict(list)
         self.pages = {}
+        self.terms = {}
         self.redirects = {}
 
     def prefetch(self, items):
@@ -78,7 +79,8 @@ class Known:
                 self.redirects[redirect.old_path] = redirect
 
     def _prefetch_pages(self, page_ids):
-        """The records' pages as their own types, with regions and topics."""
+        """The records' pages as their own types, and their regions' and
+        topics' ids."""
         by_model = defaultdict(list)
         for part in chunks(page_ids):
             for pk, type_id in Page.objects.filter(pk__in=part).values_list(
@@ -88,10 +90,32 @@ class Known:
                 by_model[model].append(pk)
         for model, ids in by_model.items():
             fields = {field.name for field in model._meta.get_fields()}
-            names = [name for name in TERMS if name in fields]
             for part in chunks(ids):
-                for page in model.objects.filter(pk__in=part).prefetch_related(*names):
+                for page in model.objects.filter(pk__in=part):
                     self.pages[page.pk] = page
+                for name in (name for name in TERMS if name in fields):
+                    self._prefetch_term_ids(model, name, part)
+
+    def _prefetch_term_ids(self, model, name, ids):
+        """The ids of the pages' regions (or topics), straight from the
+        many-to-many table: no objects to build."""
+        relation = model._meta.get_field(name)
+        source = relation.m2m_field_name()
+        target = relation.m2m_reverse_field_name()
+        for pk in ids:
+            self.terms[(pk, name)] = set()
+        rows = relation.remote_field.through.objects.filter(
+            **{f"{source}_id__in": ids}
+        ).values_list(f"{source}_id", f"{target}_id")
+        for pk, term in rows:
+            self.terms[(pk, name)].add(term)
+
+    def term_ids(self, page, name):
+        """The ids of ``page``'s regions or topics (``name``)."""
+        known = self.terms.get((page.pk, name))
+        if known is None:
+            known = {term.pk for term in getattr(page, name).all()}
+        return known
 
     def remember(self, record):
         """Make ``record`` (read or about to be created) findable."""
