@@ -96,6 +96,9 @@ bench-highlight: install ## Search snippets over hostile 200,000-character texts
 bench-load: install ## 16 connections for 5 min (DURATION=300) of pages, searches and form posts via gunicorn
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/python bench/load.py --duration $${DURATION:-300} --connections 16
 
+bench-import: install ## Import 20,000 generated legacy listing items twice (SQLite; PG=1 for PostgreSQL): time, peak memory
+	$(BIN)/python bench/import.py --items 20000 $(if $(PG),--database postgresql)
+
 backup: install ## Back up the database and media to var/backups/ (encrypted if PSG_BACKUP_KEY is set)
 	$(BIN)/python manage.py backup
 
@@ -103,4 +106,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load backup restore
+.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-import backup restore

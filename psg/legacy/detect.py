@@ -48,8 +48,10 @@ class TermMatcher:
 
     def find(self, *texts):
         """The terms named in any of ``texts``, in the order they were given."""
-        # A pilcrow keeps one text's last word from joining the next one's first.
-        text = " ¶ ".join(fold(text) for text in texts if text)
+        return self.find_in_folded(fold_texts(texts))
+
+    def find_in_folded(self, text):
+        """``find`` for texts already joined and folded by ``fold_texts``."""
         if self._patterns:
             return [
                 term
@@ -62,6 +64,12 @@ class TermMatcher:
                 if _is_place(text, match):
                     named.update(self._owners[match.group()])
         return [self._terms[index] for index in sorted(named)]
+
+
+def fold_texts(texts):
+    """``texts`` folded and joined, as TermMatcher looks for names in them."""
+    # A pilcrow keeps one text's last word from joining the next one's first.
+    return " ¶ ".join(fold(text) for text in texts if text)
 
 
 def _alternatives(names):

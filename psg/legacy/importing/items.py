@@ -5,6 +5,7 @@ regions and topics, redirecting legacy addresses, publishing the changes.
 """
 
 import copy
+import functools
 import html
 from dataclasses import dataclass
 
@@ -13,8 +14,7 @@ import nh3
 from wagtail.contrib.redirects.models import Redirect
 
 from psg.core.text import normalise_title
-from psg.legacy.detect import TermMatcher
-from psg.legacy.models import LegacyItem
+from psg.legacy.detect import TermMatcher, fold_texts
 from psg.legacy.parsing.dates import MONTH, PRECISION_RANK, YEAR
 from psg.taxonomy.models import Region, Topic
 
@@ -46,11 +46,18 @@ def paragraph_html(text):
     return nh3.clean(markup, tags={"p"}, attributes={})
 
 
+@functools.lru_cache(maxsize=4096)
+def normalised(title):
+    """The title as LegacyItem.normalised_title keeps it (each item's title is
+    wanted several times in a batch: worked out once)."""
+    return normalise_title(title)[:255]
+
+
 def item_key(kind, title, date):
     """The LegacyItem key: kind, day and normalised title."""
     day = date.isoformat() if date else "undated"
     prefix = f"{kind}|{day}|"
-    return prefix + normalise_title(title)[: 255 - len(prefix)]
+    return prefix + normalised(title)[: 255 - len(prefix)]
 
 
 def dates_compatible(first, first_precision, second, second_precision):
@@ -63,6 +70,13 @@ def dates_compatible(first, first_precision, second, second_precision):
     if coarsest == PRECISION_RANK[MONTH]:
         return (first.year, first.month) == (second.year, second.month)
     return first == second
+
+
+def redirects_to(redirect, page):
+    """Whether ``redirect`` goes to ``page`` (either may not be saved yet)."""
+    if redirect.redirect_page_id is not None and page.pk is not None:
+        return redirect.redirect_page_id == page.pk
+    return redirect._state.fields_cache.get("redirect_page") is page
 
 
 def record_state(record):
@@ -97,8 +111,11 @@ class ItemImporter:
 
     kind = None
 
-    def __init__(self, vocabulary):
+    def __init__(self, vocabulary, known, writer):
         self.vocabulary = vocabulary
+        # What the batch's items may match (Known) and the new pages waiting
+        # to be written in bulk (PageWriter).
+        self.known, self.writer = known, writer
 
     def texts(self, item):
         raise NotImplementedError
@@ -115,29 +132,30 @@ class ItemImporter:
         two letters of the same name are never merged on a guess.
         """
         key = item_key(self.kind, item.title, item.date)
-        record = LegacyItem.objects.filter(key=key).first()
-        if record or item.date is None:
-            return key, record
-        candidates = [
-            candidate
-            for candidate in LegacyItem.objects.filter(
-                kind=self.kind, normalised_title=normalise_title(item.title)[:255]
-            )
-            if dates_compatible(
-                candidate.date,
-                candidate.date_precision,
-                item.date,
-                item.date_precision,
-            )
-        ]
-        return key, candidates[0] if len(candidates) == 1 else None
+        record = self.known.record(key)
+        if record is None and item.date is not None:
+            candidates = [
+                candidate
+                for candidate in self.known.records_titled(self.kind, item.title)
+                if dates_compatible(
+                    candidate.date,
+                    candidate.date_precision,
+                    item.date,
+                    item.date_precision,
+                )
+            ]
+            record = candidates[0] if len(candidates) == 1 else None
+        if record is not None and self.writer.is_pending(record):
+            # Met twice in one batch: write the first page, then update it.
+            self.writer.flush()
+        return key, record
 
     def terms(self, item):
         """(regions, topics) the item's text names."""
-        texts = self.texts(item)
+        text = fold_texts(self.texts(item))
         return (
-            self.vocabulary.region_matcher.find(*texts),
-            self.vocabulary.topic_matcher.find(*texts),
+            self.vocabulary.region_matcher.find_in_folded(text),
+            self.vocabulary.topic_matcher.find_in_folded(text),
         )
 
     def date_changes(self, item, record, page):
@@ -176,8 +194,8 @@ class ItemImporter:
             *record.imported_topics,
             *(topic.slug for topic in new_topics),
         ]
-        region_ids = set(page.regions.values_list("pk", flat=True))
-        topic_ids = set(page.topics.values_list("pk", flat=True))
+        region_ids = self.known.term_ids(page, "regions")
+        topic_ids = self.known.term_ids(page, "topics")
         add_regions = [r for r in new_regions if r.pk not in region_ids]
         add_topics = [t for t in new_topics if t.pk not in topic_ids]
 
@@ -201,33 +219,39 @@ class ItemImporter:
                 setattr(page, name, value)
             if add_regions:
                 page.regions.add(*add_regions)
+                region_ids.update(region.pk for region in add_regions)
             if add_topics:
                 page.topics.add(*add_topics)
+                topic_ids.update(topic.pk for topic in add_topics)
             page.save_revision().publish()
             action = UPDATED
         if record_state(record) != before:
             record.save()
         return ItemResult(action, item.title, notes, redirects)
 
-    def link_legacy_paths(self, record, paths, page):
+    def link_legacy_paths(self, record, paths, page, new_page=None):
         """Store a Wagtail redirect for each legacy address of the item.
 
         An address that already redirects elsewhere is left alone: an editor
-        may have pointed it somewhere better.
+        may have pointed it somewhere better. For a page not written yet,
+        ``new_page`` (from PageWriter.add) takes the redirects along.
         """
         notes, created = [], 0
         for path in paths:
             old_path = Redirect.normalise_path(path)
-            existing = Redirect.objects.filter(old_path=old_path, site=None).first()
+            existing = self.known.redirects.get(old_path)
             if existing is None:
-                Redirect.objects.create(
-                    old_path=old_path,
-                    site=None,
-                    redirect_page=page,
-                    is_permanent=True,
+                redirect = Redirect(
+                    old_path=old_path, site=None, redirect_page=page, is_permanent=True
                 )
+                if new_page is None:
+                    redirect.save()
+                else:
+                    # Saved with the page (PageWriter).
+                    new_page.redirects.append(redirect)
+                self.known.redirects[old_path] = redirect
                 created += 1
-            elif existing.redirect_page_id != page.pk and old_path not in (
+            elif not redirects_to(existing, page) and old_path not in (
                 record.legacy_paths
             ):
                 notes.append(f"{old_path} already redirects elsewhere: left as it is")

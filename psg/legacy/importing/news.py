@@ -2,15 +2,14 @@
 
 from wagtail.rich_text import RichText
 
-from psg.core.site_structure import get_or_create_section
-from psg.core.text import fold, normalise_title
+from psg.core.text import fold
 from psg.legacy.models import LegacyItem
 from psg.news.models import NewsIndexPage, NewsPage
 from psg.taxonomy.models import Series
 
-from .items import ItemImporter, paragraph_html, record_state
+from .items import ItemImporter, normalised, paragraph_html, record_state
 from .report import CREATED, ItemResult
-from .slugs import unique_slug
+from .slugs import unique_slug, unique_slug_among
 
 
 def body_paragraphs(page):
@@ -46,11 +45,11 @@ class NewsImporter(ItemImporter):
         return self._update(item, record, file_name)
 
     def _create(self, item, key, file_name):
-        parent = get_or_create_section(NewsIndexPage, "All news", "news")
+        parent = self.known.section(NewsIndexPage, "All news", "news")
         record = LegacyItem(
             key=key,
             kind=self.kind,
-            normalised_title=normalise_title(item.title)[:255],
+            normalised_title=normalised(item.title),
             title=item.title,
             date=item.date,
             date_precision=item.date_precision,
@@ -59,7 +58,7 @@ class NewsImporter(ItemImporter):
         )
         page = NewsPage(
             title=item.title,
-            slug=unique_slug(item.title, parent.get_children(), "item"),
+            slug=unique_slug_among(item.title, self.known.taken_slugs(parent), "item"),
             date=item.date,
             date_precision=item.date_precision,
             kind=item.kind,
@@ -88,17 +87,17 @@ class NewsImporter(ItemImporter):
         page.topics.set(topics)
         record.imported_regions = [region.slug for region in regions]
         record.imported_topics = [topic.slug for topic in topics]
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        record.page = page
+        new_page = self.writer.add(parent, page, record, regions, topics)
         record.source_files = [file_name]
-        notes, redirects = self.link_legacy_paths(record, item.legacy_paths, page)
-        record.save()
+        notes, redirects = self.link_legacy_paths(
+            record, item.legacy_paths, page, new_page
+        )
+        self.known.remember(record)
         return ItemResult(CREATED, item.title, notes, redirects)
 
     def _update(self, item, record, file_name):
         notes = []
-        page = record.page.specific if record.page_id else None
+        page = self.known.page_of(record)
         before = record_state(record)
         changes = {}
         teaser_owned = page is not None and page.teaser == record.imported_summary
@@ -152,10 +151,11 @@ class NewsImporter(ItemImporter):
         if found is None:
             return None
         name, place = found
-        series = Series.objects.filter(name__iexact=name).first()
+        series = self.known.series_named(name)
         if series is None:
             slug = unique_slug(name, Series.objects.all(), "series")
             series = Series.objects.create(name=name, slug=slug)
+            self.known.add_series(series)
         if series.region_id is None:
             folded = fold(place)
             region = next(

@@ -1,13 +1,11 @@
 """Importing one publication from the publications listing."""
 
-from psg.core.site_structure import get_or_create_section
-from psg.core.text import normalise_title
 from psg.legacy.models import LegacyItem
 from psg.publications.models import PublicationIndexPage, PublicationPage
 
-from .items import ItemImporter, paragraph_html, record_state
+from .items import ItemImporter, normalised, paragraph_html, record_state
 from .report import CREATED, ItemResult
-from .slugs import unique_slug
+from .slugs import unique_slug_among
 
 
 class PublicationImporter(ItemImporter):
@@ -27,12 +25,10 @@ class PublicationImporter(ItemImporter):
         return self._update(item, record, file_name, description)
 
     def _create(self, item, key, file_name, description):
-        parent = get_or_create_section(
-            PublicationIndexPage, "Resources", "publications"
-        )
+        parent = self.known.section(PublicationIndexPage, "Resources", "publications")
         page = PublicationPage(
             title=item.title,
-            slug=unique_slug(item.title, parent.get_children(), "item"),
+            slug=unique_slug_among(item.title, self.known.taken_slugs(parent), "item"),
             date=item.date,
             date_precision=item.date_precision,
             kind=item.kind,
@@ -44,10 +40,10 @@ class PublicationImporter(ItemImporter):
         page.topics.set(topics)
         parent.add_child(instance=page)
         page.save_revision().publish()
-        LegacyItem.objects.create(
+        record = LegacyItem.objects.create(
             key=key,
             kind=self.kind,
-            normalised_title=normalise_title(item.title)[:255],
+            normalised_title=normalised(item.title),
             title=item.title,
             date=item.date,
             date_precision=item.date_precision,
@@ -61,11 +57,13 @@ class PublicationImporter(ItemImporter):
             imported_topics=[topic.slug for topic in topics],
             source_files=[file_name],
         )
+        self.known.remember(record)
+        self.known.pages[page.pk] = page
         return ItemResult(CREATED, item.title, [])
 
     def _update(self, item, record, file_name, description):
         notes, changes = [], {}
-        page = record.page.specific if record.page_id else None
+        page = self.known.page_of(record)
         before = record_state(record)
         if page is not None:
             if page.summary == record.imported_summary:

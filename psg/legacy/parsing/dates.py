@@ -186,19 +186,43 @@ def _strip_bulletin(text):
     return name, int(match["number"]), text[match.end() :].lstrip(".").strip()
 
 
+# "119 12 March 2004", "119. 12 March 2004": older Updates numbered their
+# items with the bare number of the Update before the date.
+_EDITION = re.compile(r"^(?P<number>\d{1,4})(?:\s*\.\s*|\s+)(?P<rest>\S.*)$")
+
+
+def _bare_edition(text):
+    """(Update number, date, precision) for "119 12 March 2004", else None.
+
+    Only when what follows the number is a date with at least its month, and
+    the number is not a year: "2004 March 2004" stays a date not understood.
+    """
+    match = _EDITION.match(text)
+    if not match or _YEAR.fullmatch(match["number"]):
+        return None
+    parsed = parse_date(match["rest"])
+    if not parsed or parsed[1] == YEAR:
+        return None
+    return int(match["number"]), *parsed
+
+
 def parse_date_line(text):
     """A DateLine when ``text`` is an item's date line, else None.
 
     A line counts as a date line when its date is understood, when it starts
-    with a bulletin prefix, or when it is a short phrase with a year in it and
-    at most one unknown word ("Janury 2007"): such a line is reported rather
-    than being taken for a title or a teaser.
+    with a bulletin prefix (or an Update's bare number before a date), or
+    when it is a short phrase with a year in it and at most one unknown word
+    ("Janury 2007"): such a line is reported rather than being taken for a
+    title or a teaser.
     """
     text = clean_line(text)
     name, number, rest = _strip_bulletin(text)
     if len(rest) > 40:
         return None
     parsed = parse_date(rest) if rest else None
+    if not parsed and not name and (edition := _bare_edition(rest)):
+        number, *parsed = edition
+        name = BULLETIN_NAMES["update"]
     if parsed:
         date, precision = parsed
         if date in PLACEHOLDER_DATES:

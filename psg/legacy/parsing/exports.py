@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from psg.core.text import fold, normalise_title
 
 from .addresses import legacy_paths_in
-from .articles import looks_like_article, parse_article
+from .articles import looks_like_article, looks_like_undated_article, parse_article
 from .common import Problem, UnreadableExport, clean_line
 from .dates import parse_date_line
 from .listings import parse_news_listing, parse_publications
@@ -25,6 +25,17 @@ BOILERPLATE = {
     "learn about key issues of poverty development and human rights in peru",
     "support the work of the peru support group",
 }
+
+
+# The chrome's lines are short: longer paragraphs are content, whatever they
+# say, and are not normalised to be compared (that is most of the parsing).
+CHROME_LENGTH = 200
+
+
+def _chrome_key(text):
+    """The key a paragraph is compared with the site's chrome by ("" for
+    paragraphs too long to be chrome)."""
+    return normalise_title(text) if len(text) <= CHROME_LENGTH else ""
 
 
 @dataclass
@@ -76,7 +87,7 @@ def _strip_site_chrome(paragraphs):
     to be called "Human Rights" is still an item.
     """
     for index, paragraph in enumerate(paragraphs):
-        key = normalise_title(paragraph.text)
+        key = _chrome_key(paragraph.text)
         if key == "all news" and not paragraph.bullet:
             return paragraphs[:index], True
         if paragraph.bullet and key in SIDEBAR_TITLES:
@@ -105,7 +116,7 @@ def parse_export(text, filename=""):
                 legacy_paths.extend(addresses)
                 continue
         kept.append(paragraph)
-    content = [p for p in kept if normalise_title(p.text) not in BOILERPLATE]
+    content = [p for p in kept if _chrome_key(p.text) not in BOILERPLATE]
     if not content:
         if has_footer:
             raise UnreadableExport("no content: only the site's sidebar")
@@ -130,6 +141,10 @@ def parse_export(text, filename=""):
         return parsed
     if len(content) == 1:
         raise UnreadableExport("truncated or not an export: a single line of text")
+    if looks_like_undated_article(content, has_footer, legacy_paths):
+        return parse_article(content, has_footer, legacy_paths)
     raise UnreadableExport(
-        "not a legacy export: no date line near the top and no bulleted items"
+        "not a legacy export: no date line near the top, no bulleted items, and "
+        "neither the site's sidebar nor an article address to show it is an "
+        "article page"
     )

@@ -1,15 +1,17 @@
 """import_legacy as an operator runs it: arguments, output, progress."""
 
+import datetime
 import io
 
 import pytest
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from psg.news.models import NewsPage
 
-from .conftest import ARTICLE_CORRIDOR, ARTICLE_WATER, NEWS_LISTING
+from .conftest import ARTICLE_CORRIDOR, ARTICLE_WATER, NEWS_LISTING, SIDEBAR
 
 
 class Terminal(io.StringIO):
@@ -81,3 +83,39 @@ def test_folders_are_read_recursively_for_txt_files(tmp_path):
     stdout, _ = call(tmp_path)
     assert "Files read: 1, skipped: 0" in stdout
     assert NewsPage.objects.get().title.startswith("Regional pressure")
+
+
+@pytest.mark.django_db
+def test_bare_update_numbers_and_undated_articles_through_the_command(tmp_path):
+    (tmp_path / "listing.txt").write_text(
+        "  • Miners march on Lima\n\n    119 12 March 2004\n\n    They marched.\n\n"
+        "  • Strike in Puno\n\n    120. 2 April 2004\n\n    They struck.\n" + SIDEBAR
+    )
+    (tmp_path / "article-77.txt").write_text(
+        "Floods in Piura\n\nThe rains came early this year.\n\nAll news\n" + SIDEBAR
+    )
+    stdout, _ = call(tmp_path)
+    assert stdout.splitlines() == [
+        "Files read: 2, skipped: 0",
+        "Pages created: 3",
+        "Pages updated: 0",
+        "Unchanged or skipped items: 0 (0 unchanged, 0 skipped)",
+        "Legacy addresses redirected: 1 new",
+        "Problems: 1",
+        '  - article-77.txt, line 1 ("Floods in Piura"): no date line: imported '
+        "without a date",
+    ]
+    pages = {
+        page.title: (page.date, page.bulletin_name, page.bulletin_number, page.live)
+        for page in NewsPage.objects.all()
+    }
+    assert pages == {
+        "Miners march on Lima": (datetime.date(2004, 3, 12), "Update", 119, True),
+        "Strike in Puno": (datetime.date(2004, 4, 2), "Update", 120, True),
+        "Floods in Piura": (None, "", None, True),
+    }
+    assert Client().get("/article-77.html").url == "/news/floods-in-piura/"
+    # Again: nothing new, nothing changed.
+    stdout, _ = call(tmp_path)
+    assert "Pages created: 0" in stdout
+    assert "Unchanged or skipped items: 3 (3 unchanged, 0 skipped)" in stdout
