@@ -1,9 +1,11 @@
+from django_tasks.signals import task_finished
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from psg.core.purging import register_urls_for_page
 
-from .purges import search_paths
+from .purges import purge_search_after_indexing, search_paths
 
 
 class SearchConfig(AppConfig):
@@ -13,3 +15,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         register_urls_for_page(search_paths)
+        task_finished.connect(
+            purge_search_after_indexing, dispatch_uid="psg-search-purge-indexed"
+        )

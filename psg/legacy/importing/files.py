@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from psg.core import purging
 from psg.legacy.models import LegacyItem
 from psg.legacy.parsing.common import UnreadableExport, decode_export
 from psg.legacy.parsing.exports import parse_export
@@ -109,8 +110,12 @@ class LegacyImporter:
         done = after_each or (lambda path: None)
         # A dry run imports for real, so that its counts are true, inside one
         # transaction that is then rolled back; each batch's own transaction
-        # becomes a savepoint within it.
-        with transaction.atomic() if dry_run else contextlib.nullcontext():
+        # becomes a savepoint within it. Each batch that commits purges the
+        # page caches once, whole, rather than every imported page's addresses.
+        with (
+            purging.bulk_changes(),
+            transaction.atomic() if dry_run else contextlib.nullcontext(),
+        ):
             batch, size = [], 0
             for path in files:
                 entry = read_file(path)

@@ -11,6 +11,11 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 
+from psg.core.tests.page_cache_fixtures import (  # noqa: F401 (fixtures)
+    committed,
+    page_cache,
+    varnish,
+)
 from psg.legacy.models import LegacyItem
 from psg.legacy.parsing.common import decode_export
 from psg.legacy.parsing.exports import parse_export

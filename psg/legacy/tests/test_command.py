@@ -42,6 +42,16 @@ def test_closing_summary():
 
 
 @pytest.mark.django_db
+def test_an_import_purges_the_page_caches_once_not_page_by_page(varnish, committed):
+    varnish.received.clear()
+
+    committed(call, ARTICLE_WATER, NEWS_LISTING)
+
+    assert NewsPage.objects.count() == 11
+    assert varnish.received == [("BAN", "/", "localhost")]
+
+
+@pytest.mark.django_db
 def test_verbose_output_names_every_item():
     stdout, _ = call(ARTICLE_WATER, verbosity=2)
     assert stdout.splitlines()[0] == (

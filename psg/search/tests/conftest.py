@@ -6,6 +6,11 @@ import pytest
 
 from wagtail.rich_text import RichText
 
+from psg.core.tests.page_cache_fixtures import (  # noqa: F401 (fixtures)
+    committed,
+    page_cache,
+    varnish,
+)
 from psg.events.tests.factories import EventIndexPageFactory, EventPageFactory
 from psg.news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from psg.publications.tests.factories import (
