@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from psg.core.purging import register_urls_for_page
 from psg.members.signals import (
     consent_recorded,
     email_changed,
@@ -18,6 +19,9 @@ class BulletinConfig(AppConfig):
     def ready(self):
         # Imports models, which can only be loaded once the app registry is.
         from . import signals
+        from .purges import archive_paths
+
+        register_urls_for_page(archive_paths)
 
         post_migrate.connect(signals.grant_editors_edition_permissions, sender=self)
         consent_recorded.connect(

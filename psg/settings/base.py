@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo as vimeo_provider
 from wagtail.embeds.oembed_providers import youtube as youtube_provider
 
+from .caching import frontend_cache_backends, page_cache_alias, page_cache_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("PSG_VAR_DIR", BASE_DIR / "var"))
@@ -37,6 +39,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before psg.core, whose ready() replaces its publish handlers (docs/caching.md).
+    "wagtail.contrib.frontend_cache",
     "psg.core",
     "psg.taxonomy",
     "psg.home",
@@ -92,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before any other work (docs/caching.md).
+    "psg.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "psg.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -172,6 +178,11 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+
+# The embedded page cache, and the caches purged on publish (caching.py).
+PSG_PAGE_CACHE, PSG_PAGE_CACHE_SECONDS, PSG_VARNISH_URLS = page_cache_settings()
+CACHES["pages"] = page_cache_alias(os.environ.get("REDIS_URL"), VAR_DIR)
+WAGTAILFRONTENDCACHE = frontend_cache_backends(PSG_PAGE_CACHE, PSG_VARNISH_URLS)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

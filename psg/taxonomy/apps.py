@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
 from psg.core.page_kinds import item_models
+from psg.core.purging import register_urls_for_page
 
 
 class TaxonomyConfig(AppConfig):
@@ -16,6 +17,9 @@ class TaxonomyConfig(AppConfig):
         # Modules that define or query models load once the registry is ready.
         from .activity import forget_region_activity
         from .models import Region
+        from .purges import term_paths
+
+        register_urls_for_page(term_paths)
 
         # The map's cached counts go stale when an item appears or goes.
         signals = {

@@ -1,0 +1,341 @@
+"""The embedded whole-page cache: anonymous page views served from Django's
+cache framework, purged on publish (docs/caching.md).
+
+What is stored: the full response (status, headers, body) to an anonymous GET
+that PublicCacheMiddleware (or the API) marked ``Cache-Control: public``, with
+a status of 200, 301 or 404, no cookie set and nothing streamed. What is never
+looked up or stored: a request carrying the session, CSRF or messages cookie,
+/admin/, static and media files, a Host that ALLOWED_HOSTS refuses (Django
+answers 400), and any request when X-Forwarded-Host would be trusted.
+
+The key is built from the Wagtail site the request's validated Host selects
+(never a forwarded header), the scheme, the path, the exact query string, and
+two generations: the site-wide one and the path's own. A purge replaces a
+generation with a new random token, so every entry made under the old one is
+never read again (all query variants of a path at once), and a response
+rendered while a purge ran is stored under the generations read *before* it
+was rendered, so it cannot outlive the purge. An evicted generation comes
+back as a new token: a lost key costs a miss, never a stale page.
+
+``lookup`` reads only the cache (no database): psg.wsgi calls it before
+Django is entered, and PageCacheMiddleware (the first middleware) calls it
+for requests that reach Django, then stores what the view answered.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
+
+from wagtail.models import Site
+
+CACHE_ALIAS = "pages"
+HEADER = "X-Cache"
+GLOBAL_KEY = "psg-page-cache:global"
+STORED_STATUSES = frozenset({200, 301, 404})
+NEVER_PATHS = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/")
+# Vary values a stored response may carry: no cookie-bearing request is served
+# from the cache, and the API renders JSON whatever the Accept header says.
+HARMLESS_VARY = frozenset({"cookie", "accept"})
+# Headers that belong to one response, not to the stored page.
+NOT_STORED = frozenset({"set-cookie", "x-cache", "content-length", "date"})
+
+
+def enabled():
+    return settings.PSG_PAGE_CACHE
+
+
+def store():
+    return caches[CACHE_ALIAS]
+
+
+def new_token():
+    return secrets.token_hex(8)
+
+
+def digest(*parts):
+    text = "\n".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+def path_key(site_key, path):
+    return "psg-page-cache:path:" + digest(site_key, path)
+
+
+# The sites, read from the database by a request inside Django and kept per
+# process until the global generation changes (a Site saved or deleted purges
+# everything, so every process reads them again).
+_site_map = (None, ())  # (the global generation it was read under, sites)
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    pk: int
+    hostname: str
+    port: int
+    is_default: bool
+
+
+def load_sites(token):
+    global _site_map  # replaced whole, so read without a lock
+    sites = tuple(
+        SiteEntry(site.pk, site.hostname, site.port, site.is_default_site)
+        for site in Site.objects.order_by("pk")
+    )
+    _site_map = (token, sites)
+    return sites
+
+
+def site_for_host(sites, hostname, port):
+    """The site Wagtail's ``Site.find_for_request`` would choose, as a key."""
+    exact = [s for s in sites if s.hostname == hostname and s.port == port]
+    named = [s for s in sites if s.hostname == hostname]
+    default = [s for s in sites if s.is_default]
+    if exact:
+        chosen = exact[0]
+    elif any(s.is_default for s in named):
+        chosen = next(s for s in named if s.is_default)
+    elif len(named) == 1:
+        chosen = named[0]
+    elif default:
+        chosen = default[0]
+    else:
+        return None
+    return f"site{chosen.pk}"
+
+
+def site_key_for_url(sites, url):
+    """The site key of an absolute URL being purged (a path: the default)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return site_for_host(sites, parts.hostname or "", port)
+
+
+def current_global_token(cache=None):
+    cache = cache or store()
+    token = cache.get(GLOBAL_KEY)
+    if token is None:
+        cache.add(GLOBAL_KEY, new_token(), timeout=None)
+        token = cache.get(GLOBAL_KEY)
+    return token
+
+
+def path_token(cache, key):
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, new_token(), timeout=None)
+        token = cache.get(key)
+    return token
+
+
+def _cookie_names():
+    return (
+        settings.SESSION_COOKIE_NAME,
+        settings.CSRF_COOKIE_NAME,
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+    )
+
+
+def _has_cookie(environ, names):
+    cookie = environ.get("HTTP_COOKIE", "")
+    if not cookie:
+        return False
+    for part in cookie.split(";"):
+        name = part.split("=", 1)[0].strip()
+        if name in names:
+            return True
+    return False
+
+
+def validated_host(environ):
+    """(hostname, port) as Django's ``get_host`` would validate them, or None:
+    a refused Host never reaches the cache (Django answers 400)."""
+    if settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST"):
+        return None
+    host = environ.get("HTTP_HOST") or "{}:{}".format(
+        environ.get("SERVER_NAME", ""), environ.get("SERVER_PORT", "")
+    )
+    domain, _port = split_domain_port(host)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    if not domain or not validate_host(domain, allowed):
+        return None
+    try:
+        port = int(environ.get("SERVER_PORT") or 80)
+    except ValueError:
+        return None
+    return domain, port
+
+
+def _scheme(environ):
+    header = settings.SECURE_PROXY_SSL_HEADER
+    if header:
+        name, secure_value = header
+        value = environ.get(name)
+        if value is not None:
+            return "https" if value.split(",")[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def _path(environ):
+    raw = environ.get("PATH_INFO", "/") or "/"
+    return raw.encode("latin-1", "replace").decode("utf-8", "replace")
+
+
+@dataclass
+class Lookup:
+    """A request the cache may answer: its entry key, and what it found."""
+
+    entry_key: str
+    head: bool
+    entry: tuple | None = None
+
+
+def lookup(environ, may_query_database=False):
+    """The cache's answer for a WSGI environ (or a request's META): a
+    ``Lookup`` (``entry`` None on a miss), or None when the cache must not be
+    used for this request."""
+    if not enabled():
+        return None
+    method = environ.get("REQUEST_METHOD")
+    if method not in ("GET", "HEAD"):
+        return None
+    path = _path(environ)
+    if path.startswith(NEVER_PATHS) or _has_cookie(environ, _cookie_names()):
+        return None
+    host = validated_host(environ)
+    if host is None:
+        return None
+    cache = store()
+    token = current_global_token(cache)
+    loaded_under, sites = _site_map
+    if loaded_under != token:
+        if not may_query_database:
+            return None
+        sites = load_sites(token)
+    site_key = site_for_host(sites, *host)
+    if site_key is None:
+        return None
+    generation = path_token(cache, path_key(site_key, path))
+    key = "psg-page-cache:entry:" + digest(
+        site_key,
+        _scheme(environ),
+        path,
+        environ.get("QUERY_STRING", ""),
+        token,
+        generation,
+    )
+    return Lookup(key, method == "HEAD", cache.get(key))
+
+
+def storable(request, response):
+    """Whether a response may be stored (see the module's docstring)."""
+    if response.status_code not in STORED_STATUSES or response.streaming:
+        return False
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    control = {
+        part.strip().split("=", 1)[0].lower()
+        for part in response.get("Cache-Control", "").split(",")
+    }
+    if "public" not in control or control & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {
+        part.strip().lower()
+        for part in response.get("Vary", "").split(",")
+        if part.strip()
+    }
+    return vary <= HARMLESS_VARY
+
+
+def save(found, response):
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in NOT_STORED
+    ]
+    entry = (response.status_code, response.reason_phrase, headers, response.content)
+    store().set(found.entry_key, entry, timeout=settings.PSG_PAGE_CACHE_SECONDS)
+
+
+def as_response(found):
+    """The stored entry as a Django response (the middleware's hit)."""
+    status, _reason, headers, body = found.entry
+    response = HttpResponse(b"" if found.head else body, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["Content-Length"] = str(len(body))
+    response[HEADER] = "HIT"
+    return response
+
+
+def wsgi_hit(found, start_response):
+    """The stored entry answered straight from WSGI (psg.wsgi)."""
+    status, reason, headers, body = found.entry
+    start_response(
+        f"{status} {reason}",
+        [*headers, ("Content-Length", str(len(body))), (HEADER, "HIT")],
+    )
+    return [b"" if found.head else body]
+
+
+class PageCacheMiddleware:
+    """The first middleware: answer from the cache, or store the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        found = request.META.pop("psg.page_cache", None) or lookup(
+            request.META, may_query_database=True
+        )
+        if found is not None and found.entry is not None:
+            return as_response(found)
+        response = self.get_response(request)
+        if found is not None:
+            if storable(request, response):
+                save(found, response)
+            response[HEADER] = "MISS"
+        return response
+
+
+def wrap_wsgi(application):
+    """Django's WSGI application with the cache looked up first: a hit is
+    answered without entering Django (no request object, no middleware)."""
+
+    def cached_application(environ, start_response):
+        found = lookup(environ)
+        if found is not None and found.entry is not None:
+            return wsgi_hit(found, start_response)
+        if found is not None:
+            environ["psg.page_cache"] = found
+        return application(environ, start_response)
+
+    return cached_application
+
+
+def purge_paths(urls):
+    """Forget every stored variant of each URL's path (query strings too)."""
+    cache = store()
+    sites = load_sites(current_global_token(cache))
+    keys = {}
+    for url in urls:
+        site_key = site_key_for_url(sites, url)
+        if site_key is not None:
+            path = unquote(urlsplit(url).path) or "/"
+            keys[path_key(site_key, path)] = new_token()
+    if keys:
+        cache.set_many(keys, timeout=None)
+
+
+def purge_all():
+    """Forget every stored page of every site."""
+    store().set(GLOBAL_KEY, new_token(), timeout=None)
