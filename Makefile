@@ -91,6 +91,9 @@ bench-highlight: install ## Search snippets over hostile 200,000-character texts
 bench-load: install ## 16 connections for 5 min (DURATION=300) of pages, searches and form posts via gunicorn
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/python bench/load.py --duration $${DURATION:-300} --connections 16
 
+bench-read: install ## Uncached, embedded cache, Varnish and nginx on 2,000 items (SQLite, PostgreSQL); publish to visible
+	$(BIN)/python bench/read.py --items 2000 --duration $${DURATION:-10} --connections 16
+
 backup: install ## Back up the database and media to var/backups/ (encrypted if PSG_BACKUP_KEY is set)
 	$(BIN)/python manage.py backup
 
@@ -98,4 +101,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load backup restore
+.PHONY: help install setup run lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-read backup restore
