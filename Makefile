@@ -106,4 +106,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-import backup restore
+.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-import bench-read backup restore
