@@ -99,6 +99,9 @@ bench-load: install ## 16 connections for 5 min (DURATION=300) of pages, searche
 bench-import: install ## Import 20,000 generated legacy listing items twice (SQLite; PG=1 for PostgreSQL): time, peak memory
 	$(BIN)/python bench/import.py --items 20000 $(if $(PG),--database postgresql)
 
+bench-read: install ## Uncached, embedded cache, Varnish and nginx on 2,000 items (SQLite, PostgreSQL); publish to visible
+	$(BIN)/python bench/read.py --items 2000 --duration $${DURATION:-10} --connections 16
+
 backup: install ## Back up the database and media to var/backups/ (encrypted if PSG_BACKUP_KEY is set)
 	$(BIN)/python manage.py backup
 
