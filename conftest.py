@@ -12,6 +12,7 @@ from django.test import Client
 
 from wagtail.models import Site
 
+from psg.core import structure
 from psg.events.tests.factories import EventIndexPageFactory
 from psg.news.tests.factories import NewsIndexPageFactory
 from psg.publications.tests.factories import PublicationIndexPageFactory
@@ -49,6 +50,13 @@ def database_tasks(settings):
     """The production task backend: tasks wait in the database for a worker
     (see ``psg.core.tests.task_queue``)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_site_chrome():
+    """Each test reads the chrome it made: a rolled-back test sends no signal
+    to say the chrome it left behind is gone (psg.core.chrome)."""
+    structure.forget()
 
 
 @pytest.fixture(autouse=True)

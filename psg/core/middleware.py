@@ -3,6 +3,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from psg.core import routing
+
 
 class PublicCacheMiddleware:
     """Mark anonymous, cookie-free page views as publicly cacheable.
@@ -73,3 +75,22 @@ class NulByteMiddleware:
         if "\x00" in request.path:
             raise Http404
         return self.get_response(request)
+
+
+class SiteRoutingMiddleware:
+    """Find the request's Site, and for a GET or HEAD of a page this worker
+    has served before, the page, from what the worker keeps
+    (psg.core.routing): Wagtail then uses them instead of querying for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = routing.find_site(request)
+        request._wagtail_site = site
+        if site is not None and request.method in ("GET", "HEAD"):
+            routing.preload_route(request, site)
+        response = self.get_response(request)
+        routing.remember_route(request)
+        return response

@@ -9,8 +9,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
+from psg.core import routing
 from psg.core.email_addresses import EmailAddressField
 
 
@@ -95,6 +96,14 @@ class BasePage(Page):
         """``queryset`` with what a listing of these pages shows fetched
         along (page types with images add them)."""
         return queryset
+
+    def get_view_restrictions(self):
+        """Wagtail's, from the restrictions each worker keeps
+        (psg.core.routing): no query for a page without any."""
+        ids = routing.view_restriction_ids(self)
+        if ids is None:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(pk__in=ids)
 
 
 class SectionIndexPage(BasePage):

@@ -1,56 +1,24 @@
 """Template tags for the site chrome: menu, sidebar, footer, dates."""
 
 from django import template
-from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from psg.core.addresses import absolute
-from psg.core.models import (
-    FooterLink,
-    MenuItem,
-    NavigationSettings,
-    OrganisationSettings,
-    SidebarPromo,
-)
+from psg.core.chrome import chrome_for
 from psg.core.sites import site_for
 
 register = template.Library()
 
 
-def _links(model):
-    return Prefetch(
-        model._meta.get_field("settings").remote_field.related_name,
-        queryset=model.objects.select_related("link_page").order_by("sort_order"),
-    )
-
-
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
-    """The menu, footer, promos and organisation details, once per request."""
+    """The menu, footer, promos and organisation details (psg.core.chrome)."""
     request = context.get("request")
     cached = getattr(request, "_psg_chrome", None)
     if cached is not None:
         return cached
-    site = site_for(request)
-    navigation = (
-        NavigationSettings.base_queryset()
-        .prefetch_related(
-            _links(MenuItem),
-            _links(FooterLink),
-            _links(SidebarPromo),
-            "social_links",
-        )
-        .filter(site=site)
-        .first()
-    )
-    chrome = {
-        "organisation": OrganisationSettings.for_site(site),
-        "menu": list(navigation.menu_items.all()) if navigation else [],
-        "footer_links": list(navigation.footer_links.all()) if navigation else [],
-        "promos": list(navigation.promos.all()) if navigation else [],
-        "social_links": list(navigation.social_links.all()) if navigation else [],
-    }
+    chrome = chrome_for(site_for(request), request)
     if request is not None:
         request._psg_chrome = chrome
     return chrome
