@@ -151,3 +151,10 @@ def view_restriction_ids(page):
     if page.alias_of_id or any(page.path.startswith(path) for path in aliases):
         return None
     return [pk for path, pk in restricted if page.path.startswith(path)]
+
+
+def is_public(page):
+    """Whether no view restriction covers ``page`` (Wagtail's ``public()``
+    for one page, from the restrictions the worker keeps)."""
+    restricted, _aliases = structure.kept("view-restrictions", _restrictions)
+    return not any(page.path.startswith(path) for path, _pk in restricted)

@@ -1,9 +1,13 @@
 """Template tags for the site chrome: menu, sidebar, footer, dates."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from psg.core import structure
 from psg.core.addresses import absolute
 from psg.core.chrome import chrome_for
 from psg.core.sites import site_for
@@ -22,6 +26,22 @@ def site_chrome(context):
     if request is not None:
         request._psg_chrome = chrome
     return chrome
+
+
+@register.simple_tag(takes_context=True)
+def chrome_fragment(context, template_name):
+    """``template_name`` rendered with the chrome alone (``chrome`` in its
+    context), kept as HTML with the chrome (psg.core.structure) for each
+    language: the sidebar and the footer's fixed parts."""
+    request = context.get("request")
+    chrome = site_chrome(context)
+    site = site_for(request)
+    key = f"fragment:{site.pk if site else None}:{template_name}:{get_language()}"
+    return structure.kept(
+        key,
+        lambda: mark_safe(render_to_string(template_name, {"chrome": chrome})),  # noqa: S308 (a template's output)
+        request,
+    )
 
 
 @register.simple_tag

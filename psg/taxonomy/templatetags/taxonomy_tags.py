@@ -2,6 +2,7 @@
 
 from django import template
 
+from psg.core.page_facts import terms
 from psg.taxonomy.links import term_index_paths
 
 register = template.Library()
@@ -11,9 +12,10 @@ register = template.Library()
 def page_terms(context, page):
     """The regions and topics of ``page`` as a list, each linked to its page."""
     paths = term_index_paths(context.get("request"))
+    regions, topics = terms(page)
     return {
-        "regions": list(page.regions.all()),
-        "topics": list(page.topics.all()),
+        "regions": regions,
+        "topics": topics,
         "region_path": paths.get("region", ""),
         "topic_path": paths.get("topic", ""),
     }
