@@ -153,8 +153,13 @@ def view_restriction_ids(page):
     return [pk for path, pk in restricted if page.path.startswith(path)]
 
 
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction."""
+    restricted, _aliases = structure.kept("view-restrictions", _restrictions)
+    return {path for path, _pk in restricted}
+
+
 def is_public(page):
     """Whether no view restriction covers ``page`` (Wagtail's ``public()``
     for one page, from the restrictions the worker keeps)."""
-    restricted, _aliases = structure.kept("view-restrictions", _restrictions)
-    return not any(page.path.startswith(path) for path, _pk in restricted)
+    return not any(page.path.startswith(path) for path in restricted_paths())
