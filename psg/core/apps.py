@@ -11,15 +11,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        # These read models, which need the app registry ready.
-        from wagtail.models import Page, PageViewRestriction, Site
-
-        from psg.core import chrome, structure
+        # invalidation imports the models, which need the app registry ready.
+        from psg.core import invalidation
 
         # What every worker keeps until an editor changes it
         # (psg.core.structure): the chrome, the sites, view restrictions.
-        structure.watch(*chrome.SOURCES, Site, Page, PageViewRestriction)
-        post_save.connect(structure.changed, dispatch_uid="psg-structure-save")
-        post_delete.connect(structure.changed, dispatch_uid="psg-structure-delete")
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(structure.changed, dispatch_uid="psg-structure-pages")
+        post_save.connect(invalidation.row_changed, dispatch_uid="psg-kept-save")
+        post_delete.connect(invalidation.page_deleted, dispatch_uid="psg-kept-delete")
+        for signal in (page_published, page_unpublished):
+            signal.connect(invalidation.page_published, dispatch_uid="psg-kept-pub")
+        post_page_move.connect(invalidation.page_moved, dispatch_uid="psg-kept-move")

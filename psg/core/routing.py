@@ -57,7 +57,7 @@ def find_site(request):
     candidates = sorted(
         (
             (_rank(site, hostname, port), site)
-            for site in structure.kept("sites", _sites, request)
+            for site in structure.kept("sites", _sites, request, structure.TREE)
             if site.hostname == hostname or site.is_default_site
         ),
         key=lambda ranked: ranked[0],
@@ -85,8 +85,13 @@ def _address(site, path):
 
 
 def _load(content_type_id, page_id):
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model.objects.filter(pk=page_id).first() if model else None
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    if model is None or not issubclass(model, Page):
+        return None
+    return model.objects.filter(pk=page_id).first()
 
 
 def preload_route(request, site):
@@ -147,7 +152,9 @@ def _restrictions():
 def view_restriction_ids(page):
     """The ids of the view restrictions on ``page`` and its ancestors, or None
     when it or an ancestor is an alias (Wagtail's own query knows those)."""
-    restricted, aliases = structure.kept("view-restrictions", _restrictions)
+    restricted, aliases = structure.kept(
+        "view-restrictions", _restrictions, scope=structure.TREE
+    )
     if page.alias_of_id or any(page.path.startswith(path) for path in aliases):
         return None
     return [pk for path, pk in restricted if page.path.startswith(path)]
@@ -155,7 +162,9 @@ def view_restriction_ids(page):
 
 def restricted_paths():
     """The tree paths of the pages that carry a view restriction."""
-    restricted, _aliases = structure.kept("view-restrictions", _restrictions)
+    restricted, _aliases = structure.kept(
+        "view-restrictions", _restrictions, scope=structure.TREE
+    )
     return {path for path, _pk in restricted}
 
 

@@ -90,7 +90,7 @@ def test_a_full_page_costs_no_more_queries_than_a_short_one(client, sections):
 # restrictions being kept by the worker (psg.core.structure). On the demo
 # site an article took 29 queries before, the home page and /news/ 20 each
 # (docs/benchmarks.md, "Reads: the uncached render").
-PAGE_QUERIES = {"/": 8, "/news/": 10, "article": 7}
+PAGE_QUERIES = {"/": 5, "/news/": 8, "article": 7}
 
 
 def test_a_page_view_costs_few_queries(client, sections):
