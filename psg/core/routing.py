@@ -26,7 +26,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from psg.core import structure
 
-# (site id, path) -> (page id, content type id, parent id, parent type id).
+# (host, path) -> (site id, page id, content type id, parent id, parent type).
 _routes = {}
 # More than this many addresses and the memory starts again (junk paths are
 # never kept: only those Wagtail routed to a page).
@@ -94,15 +94,19 @@ def _load(content_type_id, page_id):
     return model.objects.filter(pk=page_id).first()
 
 
-def preload_route(request, site):
+def preload_route(request):
     """Route ``request`` from the worker's memory, if it has served the path
     and the page is still there: sets what Wagtail's ``route_for_request``
     looks for. Returns whether it did."""
-    key = (site.pk, request.path_info)
+    key = (request._get_raw_host(), request.path_info)
     entry = _routes.get(key)
     if entry is None:
         return False
-    page_id, content_type_id, parent_id, parent_type_id = entry
+    site = request._wagtail_site
+    site_id, page_id, content_type_id, parent_id, parent_type_id = entry
+    if not site or site.pk != site_id:
+        _routes.pop(key, None)
+        return False
     page = _load(content_type_id, page_id)
     if page is None or page.url_path != _address(site, request.path_info):
         _routes.pop(key, None)
@@ -121,17 +125,18 @@ def preload_route(request, site):
 
 def remember_route(request):
     """After Wagtail routed ``request`` to a whole page, remember the page."""
-    site = getattr(request, "_wagtail_site", None)
     result = getattr(request, "_wagtail_route_for_request", None)
-    if site is None or result is None or hasattr(request, "_psg_route_preloaded"):
+    if result is None or hasattr(request, "_psg_route_preloaded"):
         return
+    site = Site.find_for_request(request)
     page = result[0]
-    if page.url_path != _address(site, request.path_info):
+    if not site or page.url_path != _address(site, request.path_info):
         return
     parent = getattr(page, "_cached_parent_obj", None)
     if len(_routes) >= MAX_ROUTES:
         _routes.clear()
-    _routes[(site.pk, request.path_info)] = (
+    _routes[(request._get_raw_host(), request.path_info)] = (
+        site.pk,
         page.pk,
         page.content_type_id,
         parent.pk if parent is not None else None,
