@@ -13,6 +13,7 @@ from django.test import Client
 
 from wagtail.models import Site
 
+from psg.core import structure
 from psg.events.tests.factories import EventIndexPageFactory
 from psg.news.tests.factories import NewsIndexPageFactory
 from psg.publications.tests.factories import PublicationIndexPageFactory
@@ -62,6 +63,13 @@ def fresh_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_site_chrome():
+    """Each test reads the chrome it made: a rolled-back test sends no signal
+    to say the chrome it left behind is gone (psg.core.chrome)."""
+    structure.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class CoreConfig(AppConfig):
@@ -8,8 +11,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        # Reads the page models and the snippets, which exist only once the
-        # app registry is ready.
-        from . import purge_signals
+        # Both modules import the models and snippets, which need the app
+        # registry ready.
+        from psg.core import invalidation, purge_signals
 
+        # What every worker keeps until an editor changes it
+        # (psg.core.structure): the chrome, the sites, view restrictions.
+        post_save.connect(invalidation.row_changed, dispatch_uid="psg-kept-save")
+        post_delete.connect(invalidation.page_deleted, dispatch_uid="psg-kept-delete")
+        for signal in (page_published, page_unpublished):
+            signal.connect(invalidation.page_published, dispatch_uid="psg-kept-pub")
+        post_page_move.connect(invalidation.page_moved, dispatch_uid="psg-kept-move")
+        # What the page caches drop when an editor changes something
+        # (psg.core.purging).
         purge_signals.connect()

@@ -1,7 +1,12 @@
+from functools import partial
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+
+from psg.core import routing
 
 
 class PublicCacheMiddleware:
@@ -73,3 +78,22 @@ class NulByteMiddleware:
         if "\x00" in request.path:
             raise Http404
         return self.get_response(request)
+
+
+class SiteRoutingMiddleware:
+    """Give Wagtail the request's Site from what the worker keeps, found when
+    first asked for, and for a GET or HEAD of a page this worker has served
+    before, the page (psg.core.routing): Wagtail then uses them instead of
+    querying for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = SimpleLazyObject(partial(routing.find_site, request))
+        if request.method in ("GET", "HEAD"):
+            routing.preload_route(request)
+        response = self.get_response(request)
+        routing.remember_route(request)
+        return response

@@ -9,8 +9,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
+from psg.core import routing
 from psg.core.email_addresses import EmailAddressField
 
 
@@ -66,6 +68,18 @@ class PartialDateMixin:
         return format_partial_date(self.date, self.date_precision)
 
 
+class KeptRestrictionsQuerySet(PageQuerySet):
+    """Wagtail's page queryset, its ``public()`` built from the view
+    restrictions each worker keeps (psg.core.routing) instead of a query."""
+
+    def private_q(self):
+        q = models.Q()
+        for path in routing.restricted_paths():
+            q |= models.Q(path__startswith=path)
+        # Match no page when nothing is private.
+        return q if q else models.Q(pk__in=[])
+
+
 class BasePage(Page):
     """The base of every public page type.
 
@@ -74,6 +88,8 @@ class BasePage(Page):
     """
 
     show_in_menus_default = False
+
+    objects = PageManager.from_queryset(KeptRestrictionsQuerySet)()
 
     class Meta:
         abstract = True
@@ -95,6 +111,14 @@ class BasePage(Page):
         """``queryset`` with what a listing of these pages shows fetched
         along (page types with images add them)."""
         return queryset
+
+    def get_view_restrictions(self):
+        """Wagtail's, from the restrictions each worker keeps
+        (psg.core.routing): no query for a page without any."""
+        ids = routing.view_restriction_ids(self)
+        if ids is None:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(pk__in=ids)
 
 
 class SectionIndexPage(BasePage):

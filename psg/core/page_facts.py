@@ -32,29 +32,41 @@ def item_moment(page):
     )
 
 
-def regions_and_topics(page):
-    """The page's regions and topics, each list in name order (may be empty).
+def terms(page):
+    """The page's regions and topics as the database orders them (by name),
+    read once per page object: the terms list, the sharing tags and the
+    JSON-LD all ask."""
+    cached = getattr(page, "_psg_terms", None)
+    if cached is None:
+        regions = list(page.regions.all()) if hasattr(page, "regions") else []
+        topics = list(page.topics.all()) if hasattr(page, "topics") else []
+        cached = page._psg_terms = (regions, topics)
+    return cached
 
-    Read once per page object: the sharing tags and the JSON-LD both ask.
-    """
-    cached = getattr(page, "_psg_regions_and_topics", None)
-    if cached is not None:
-        return cached
-    regions = list(page.regions.all()) if hasattr(page, "regions") else []
-    topics = list(page.topics.all()) if hasattr(page, "topics") else []
-    result = (
+
+def regions_and_topics(page):
+    """The page's regions and topics, each list in name order (may be empty)."""
+    regions, topics = terms(page)
+    return (
         sorted(regions, key=lambda term: term.name),
         sorted(topics, key=lambda term: term.name),
     )
-    page._psg_regions_and_topics = result
-    return result
+
+
+def authors(page):
+    """A news item's authors as the database orders them, read once per page
+    object (the byline and the JSON-LD both show them)."""
+    if not hasattr(page, "authors"):
+        return []
+    cached = getattr(page, "_psg_authors", None)
+    if cached is None:
+        cached = page._psg_authors = list(page.authors.all())
+    return cached
 
 
 def author_names(page):
     """The names of a news item's authors, in name order."""
-    if not hasattr(page, "authors"):
-        return []
-    return sorted(author.name for author in page.authors.all())
+    return sorted(author.name for author in authors(page))
 
 
 def pdf_files(page):

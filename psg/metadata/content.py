@@ -103,17 +103,23 @@ def share_image(site, page):
     ``None`` when the page has no image, or its file is missing (a link
     preview without an image beats a page that fails).
     """
+    cached = getattr(page, "_psg_share_image", None)
+    if cached is not None:
+        return cached[0]
+    shared = None
     image, alt = page_image(page)
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition(SHARE_RENDITION)
-    except (SourceImageIOError, OSError):
-        logger.warning("No rendition for image %s on page %s", image.pk, page.pk)
-        return None
-    return {
-        "url": absolute(site, rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": alt,
-    }
+    if image is not None:
+        try:
+            rendition = image.get_rendition(SHARE_RENDITION)
+        except (SourceImageIOError, OSError):
+            logger.warning("No rendition for image %s on page %s", image.pk, page.pk)
+        else:
+            shared = {
+                "url": absolute(site, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "alt": alt,
+            }
+    # Once per page object: the sharing tags and the JSON-LD both show it.
+    page._psg_share_image = (shared,)
+    return shared

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from psg.core import page_facts, routing
 from psg.core.blocks import BodyBlock
 from psg.core.models import (
     BasePage,
@@ -205,16 +206,19 @@ class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
     def summary_text(self):
         return self.teaser
 
+    def author_list(self):
+        """The byline's authors (read once: the JSON-LD names them too)."""
+        return page_facts.authors(self)
+
     def related_pages(self):
-        """Live, public related pages, in the editor's order, as their specific
-        types: a page under a view restriction never shows here."""
-        pages = [item.page for item in self.related_items.all() if item.page_id]
-        ids = [page.pk for page in pages]
-        live = {
-            page.pk: page
-            for page in Page.objects.live().public().filter(pk__in=ids).specific()
-        }
-        return [live[pk] for pk in ids if pk in live]
+        """Live, public related pages, in the editor's order: a page under a
+        view restriction never shows here. Plain ``Page`` objects (a title
+        and an address is all a list of links needs), read in one query."""
+        items = self.related_items.all()
+        if isinstance(items, QuerySet):  # not a preview's unsaved items
+            items = items.select_related("page")
+        pages = [item.page for item in items if item.page_id]
+        return [page for page in pages if page.live and routing.is_public(page)]
 
 
 class RelatedItem(Orderable):

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "psg.core.middleware.RequestBodyLimitMiddleware",
     "psg.core.middleware.NulByteMiddleware",
+    "psg.core.middleware.SiteRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -148,7 +149,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept too (one per web thread): opening one and running
+    # its PRAGMAs cost more than a page's queries, and WAL lets kept
+    # connections read while another writes.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -177,7 +180,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+        },
+        # Wagtail writes every image rendition it shows to this cache, even
+        # when it found it there: one file written per image per page view.
+        # Without a shared cache it finds renditions in the database instead
+        # (listings prefetch them).
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 # The embedded page cache, and the caches purged on publish (caching.py).

@@ -2,7 +2,9 @@
 
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from psg.core import structure
 
 from .activity import region_activity
 from .pages import RegionIndexPage, TopicIndexPage
@@ -13,12 +15,19 @@ def term_index_paths(request=None):
     """{"region": "/regions/", "topic": "/topics/"} for the live index pages.
 
     A term's page is its index's path plus its slug and a slash. One query,
-    made once per request; an index that does not exist (or is not live) is
-    left out, and the terms are then shown without links.
+    made once per worker until a page or Site changes (psg.core.structure);
+    an index that does not exist (or is not live) is left out, and the terms
+    are then shown without links.
     """
-    cached = getattr(request, "_psg_term_index_paths", None)
-    if cached is not None:
-        return cached
+    site = Site.find_for_request(request) if request is not None else None
+    return structure.kept(
+        f"term-index-paths:{site.pk if site else None}",
+        lambda: _term_index_paths(request),
+        request,
+    )
+
+
+def _term_index_paths(request):
     names = {
         ContentType.objects.get_for_model(RegionIndexPage).pk: "region",
         ContentType.objects.get_for_model(TopicIndexPage).pk: "topic",
@@ -28,8 +37,6 @@ def term_index_paths(request=None):
         url = page.get_url(request)
         if url:
             paths.setdefault(names[page.content_type_id], url)
-    if request is not None:
-        request._psg_term_index_paths = paths
     return paths
 
 

@@ -1,59 +1,47 @@
 """Template tags for the site chrome: menu, sidebar, footer, dates."""
 
 from django import template
-from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from psg.core import structure
 from psg.core.addresses import absolute
-from psg.core.models import (
-    FooterLink,
-    MenuItem,
-    NavigationSettings,
-    OrganisationSettings,
-    SidebarPromo,
-)
+from psg.core.chrome import chrome_for
 from psg.core.sites import site_for
 
 register = template.Library()
 
 
-def _links(model):
-    return Prefetch(
-        model._meta.get_field("settings").remote_field.related_name,
-        queryset=model.objects.select_related("link_page").order_by("sort_order"),
-    )
-
-
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
-    """The menu, footer, promos and organisation details, once per request."""
+    """The menu, footer, promos and organisation details (psg.core.chrome)."""
     request = context.get("request")
     cached = getattr(request, "_psg_chrome", None)
     if cached is not None:
         return cached
-    site = site_for(request)
-    navigation = (
-        NavigationSettings.base_queryset()
-        .prefetch_related(
-            _links(MenuItem),
-            _links(FooterLink),
-            _links(SidebarPromo),
-            "social_links",
-        )
-        .filter(site=site)
-        .first()
-    )
-    chrome = {
-        "organisation": OrganisationSettings.for_site(site),
-        "menu": list(navigation.menu_items.all()) if navigation else [],
-        "footer_links": list(navigation.footer_links.all()) if navigation else [],
-        "promos": list(navigation.promos.all()) if navigation else [],
-        "social_links": list(navigation.social_links.all()) if navigation else [],
-    }
+    chrome = chrome_for(site_for(request), request)
     if request is not None:
         request._psg_chrome = chrome
     return chrome
+
+
+@register.simple_tag(takes_context=True)
+def chrome_fragment(context, template_name):
+    """``template_name`` rendered with the chrome alone (``chrome`` in its
+    context), kept as HTML with the chrome (psg.core.structure) for each
+    language: the sidebar and the footer's fixed parts."""
+    request = context.get("request")
+    chrome = site_chrome(context)
+    site = site_for(request)
+    key = f"fragment:{site.pk if site else None}:{template_name}:{get_language()}"
+    return structure.kept(
+        key,
+        lambda: mark_safe(render_to_string(template_name, {"chrome": chrome})),  # noqa: S308 (a template's output)
+        request,
+    )
 
 
 @register.simple_tag

@@ -84,3 +84,18 @@ def test_a_full_page_costs_no_more_queries_than_a_short_one(client, sections):
     add_items(sections, 10, 2)
     full = query_counts(client, URLS[:2] + URLS[3:])
     assert full == small
+
+
+# What a page view costs here, the site chrome, the Site, the route and view
+# restrictions being kept by the worker (psg.core.structure). On the demo
+# site an article took 29 queries before, the home page and /news/ 20 each
+# (docs/benchmarks.md, "Reads: the uncached render").
+PAGE_QUERIES = {"/": 5, "/news/": 8, "article": 7}
+
+
+def test_a_page_view_costs_few_queries(client, sections):
+    add_items(sections, 3, 0)
+    article = sections[0].get_children().live().last().url
+    counts = query_counts(client, ["/", "/news/", article])
+    counts["article"] = counts.pop(article)
+    assert counts == PAGE_QUERIES

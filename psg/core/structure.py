@@ -1,0 +1,99 @@
+"""What every page view reads about the site and rarely changes, kept by each
+worker process until an editor changes it.
+
+Every page shows the site chrome (psg.core.chrome), is found through its
+Site, and is checked for view restrictions; reading those costs queries on
+every request though they change a few times a year. ``kept(name, build)``
+keeps what ``build()`` returns in the worker's memory together with the
+*version* of its scope it was read under. The versions live in Django's
+default cache, shared by every worker (Redis in production, files by
+default), so a cache read per request tells a worker whether its copies
+still hold. psg.core.invalidation sets new versions when an editor changes
+what they are made from, once the transaction commits, so the next request
+of every worker reads them again; the worker that made the change drops its
+own copies at once. See docs/architecture.md, "What is cached".
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+# Two versions, so that what a page view needs most often is not read again
+# each time any page is published:
+# - CONTENT: the chrome and what links to pages (a published page may have
+#   a new address): set anew when the settings, a Site or a page's address
+#   or state changes;
+# - TREE: the Sites and view restrictions: set anew when a Site, a view
+#   restriction, an alias, a site's root page or the tree's shape changes.
+CONTENT = "content"
+TREE = "tree"
+VERSION_KEYS = {
+    CONTENT: "psg.core.structure.content",
+    TREE: "psg.core.structure.tree",
+}
+
+# (scope, name) -> (version, value), in this worker process.
+_kept = {}
+
+
+def version(scope=CONTENT, request=None):
+    """The current version of ``scope`` (read once per request), made anew
+    if the cache has lost it."""
+    seen = getattr(request, "_psg_structure_versions", None)
+    if seen is not None and scope in seen:
+        return seen[scope]
+    key = VERSION_KEYS[scope]
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        current = cache.get(key)
+    if request is not None:
+        if seen is None:
+            seen = request._psg_structure_versions = {}
+        seen[scope] = current
+    return current
+
+
+def kept(name, build, request=None, scope=CONTENT):
+    """``build()``, read again only when the version of ``scope`` changed."""
+    current = version(scope, request)
+    entry = _kept.get((scope, name))
+    if current is not None and entry is not None and entry[0] == current:
+        return entry[1]
+    value = build()
+    _kept[(scope, name)] = (current, value)
+    return value
+
+
+def forget(*scopes):
+    """Drop this process's copies of ``scopes`` (all without any)."""
+    for key in list(_kept):
+        if not scopes or key[0] in scopes:
+            _kept.pop(key, None)
+
+
+def _new_content_version():
+    cache.set(VERSION_KEYS[CONTENT], uuid.uuid4().hex, timeout=None)
+
+
+def _new_tree_version():
+    cache.set(VERSION_KEYS[TREE], uuid.uuid4().hex, timeout=None)
+
+
+NEW_VERSION = {CONTENT: _new_content_version, TREE: _new_tree_version}
+
+
+def invalidate(*scopes):
+    """Drop this process's copies of ``scopes`` (both without any) now, and
+    set their new versions for every worker when the transaction commits (at
+    once outside one); a transaction that changes many rows sets each once."""
+    scopes = scopes or (CONTENT, TREE)
+    forget(*scopes)
+    for scope in scopes:
+        new_version = NEW_VERSION[scope]
+        pending = connection.in_atomic_block and any(
+            func is new_version for _, func, _ in connection.run_on_commit
+        )
+        if not pending:
+            transaction.on_commit(new_version)
