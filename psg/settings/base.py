@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo as vimeo_provider
 from wagtail.embeds.oembed_providers import youtube as youtube_provider
 
-from .caching import frontend_cache_backends, page_cache_alias, page_cache_settings
+from .caching import cache_aliases, frontend_cache_backends, page_cache_settings
 from .storage import object_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -163,34 +163,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: files under var/cache by default, Redis when REDIS_URL is set; a
-# Redis that stops answering does not stop the site (psg.core.cache), and
-# the short timeouts keep a Redis that hangs from holding requests up.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "psg.core.cache.FailSafeRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "psg",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
-        },
-        # Wagtail writes every image rendition it shows to this cache, even
-        # when it found it there: one file written per image per page view.
-        # Without a shared cache it finds renditions in the database instead
-        # (listings prefetch them).
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-
-# The embedded page cache, and the caches purged on publish (caching.py).
+# Caches: files under var/cache by default, Redis when REDIS_URL is set;
+# the page cache's own alias (caching.py, docs/caching.md).
+CACHES = cache_aliases(os.environ.get("REDIS_URL"), VAR_DIR)
 PSG_PAGE_CACHE, PSG_PAGE_CACHE_SECONDS, PSG_VARNISH_URLS = page_cache_settings()
-CACHES["pages"] = page_cache_alias(os.environ.get("REDIS_URL"), VAR_DIR)
 WAGTAILFRONTENDCACHE = frontend_cache_backends(PSG_PAGE_CACHE, PSG_VARNISH_URLS)
 
 AUTH_PASSWORD_VALIDATORS = [

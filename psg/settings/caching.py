@@ -1,5 +1,6 @@
-"""The embedded page cache and the caches purged on publish (psg.core.page_cache,
-psg.core.purging; docs/caching.md), read from the environment for base.py."""
+"""The caches: Django's, the embedded page cache and the caches purged on
+publish (psg.core.page_cache, psg.core.purging; docs/caching.md), read from
+the environment for base.py."""
 
 import os
 
@@ -18,6 +19,36 @@ def page_cache_settings():
         if url.strip()
     ]
     return enabled, seconds, varnish
+
+
+def cache_aliases(redis_url, var_dir):
+    """settings.CACHES. "default": files under var/cache, or Redis when
+    REDIS_URL is set; a Redis that stops answering does not stop the site
+    (psg.core.cache), and the short timeouts keep a Redis that hangs from
+    holding requests up. "pages": the page cache (below)."""
+    if redis_url:
+        caches = {
+            "default": {
+                "BACKEND": "psg.core.cache.FailSafeRedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "psg",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            }
+        }
+    else:
+        caches = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(var_dir / "cache"),
+            },
+            # Wagtail writes every image rendition it shows to this cache, even
+            # when it found it there: one file written per image per page view.
+            # Without a shared cache it finds renditions in the database
+            # instead (listings prefetch them).
+            "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        }
+    caches["pages"] = page_cache_alias(redis_url, var_dir)
+    return caches
 
 
 def page_cache_alias(redis_url, var_dir):
