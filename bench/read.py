@@ -36,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -268,6 +269,10 @@ def measure(database, args, workdir):
     print(f"# {database}: setting up the demo site and {args.items} items", flush=True)
     stack.setup(fresh=True)
     stack.manage("shell", "-v0", "-c", ADD_NEWS.format(count=args.items))
+    # The new items' search indexing waits in the task queue: done now, so
+    # that no worker competes with the pages for the processors while they
+    # are measured.
+    stack.manage("db_worker", "--batch", "--no-startup-delay")
     found = json.loads(stack.manage("shell", "-v0", "-c", FIND_PAGES).stdout)
     pages = {"article": found["article"], "home": "/", "news": "/news/"}
     figures = {name: {} for name in pages}
@@ -319,6 +324,8 @@ def main():
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--keep", help="build the sites in this folder, kept")
     args = parser.parse_args()
+    # A TERM (a timeout, a supervisor) stops the site's processes too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     for tool in ("wrk", "varnishd", "nginx"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is not installed (apt-get install wrk varnish nginx)")
