@@ -38,6 +38,8 @@ from django.http.request import split_domain_port, validate_host
 
 from wagtail.models import Site
 
+from psg.core.routing import choose_site
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
@@ -86,7 +88,7 @@ class SiteEntry:
     pk: int
     hostname: str
     port: int
-    is_default: bool
+    is_default_site: bool
 
 
 def load_sites(token):
@@ -101,20 +103,8 @@ def load_sites(token):
 
 def site_for_host(sites, hostname, port):
     """The site Wagtail's ``Site.find_for_request`` would choose, as a key."""
-    exact = [s for s in sites if s.hostname == hostname and s.port == port]
-    named = [s for s in sites if s.hostname == hostname]
-    default = [s for s in sites if s.is_default]
-    if exact:
-        chosen = exact[0]
-    elif any(s.is_default for s in named):
-        chosen = next(s for s in named if s.is_default)
-    elif len(named) == 1:
-        chosen = named[0]
-    elif default:
-        chosen = default[0]
-    else:
-        return None
-    return f"site{chosen.pk}"
+    chosen = choose_site(sites, hostname, port)
+    return None if chosen is None else f"site{chosen.pk}"
 
 
 def site_key_for_url(sites, url):

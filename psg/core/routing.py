@@ -49,15 +49,15 @@ def _rank(site, hostname, port):
     return MATCH_DEFAULT
 
 
-def find_site(request):
-    """The Site for ``request``, chosen as Wagtail's ``Site.find_for_request``
-    chooses it, or None. Each call returns its own copy."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
+def choose_site(sites, hostname, port):
+    """Which of ``sites`` (anything with ``hostname``, ``port`` and
+    ``is_default_site``) Wagtail's ``Site.find_for_request`` chooses for
+    ``hostname`` and ``port``, or None. No database: the page cache calls it
+    before Django is entered."""
     candidates = sorted(
         (
             (_rank(site, hostname, port), site)
-            for site in structure.kept("sites", _sites, request, structure.TREE)
+            for site in sites
             if site.hostname == hostname or site.is_default_site
         ),
         key=lambda ranked: ranked[0],
@@ -68,10 +68,21 @@ def find_site(request):
         MATCH_HOSTNAME_PORT,
         MATCH_HOSTNAME_DEFAULT,
     ):
-        chosen = candidates[0][1]
-    elif candidates[0][0] == MATCH_DEFAULT:
-        chosen = candidates[len(candidates) == 2][1]
-    else:
+        return candidates[0][1]
+    if candidates[0][0] == MATCH_DEFAULT:
+        return candidates[len(candidates) == 2][1]
+    return None
+
+
+def find_site(request):
+    """The Site for ``request``, chosen as Wagtail's ``Site.find_for_request``
+    chooses it, or None. Each call returns its own copy."""
+    chosen = choose_site(
+        structure.kept("sites", _sites, request, structure.TREE),
+        split_domain_port(request._get_raw_host())[0],
+        request.get_port(),
+    )
+    if chosen is None:
         return None
     site = copy.copy(chosen)
     site.root_page = copy.copy(chosen.root_page)
