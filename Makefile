@@ -73,9 +73,9 @@ test: install browser-deps lint check ## Lint, checks, the suite on SQLite and P
 	env -u DATABASE_URL $(BIN)/pytest -n 2 -m "not browser and not stack" -q
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL"; \
-		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser and not stack" -q; \
-		echo "== the production stack (PostgreSQL, Redis, Varnish, two app nodes)"; \
-		$(BIN)/pytest -m stack -p no:xdist -q; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -m "not browser and not stack" -q && \
+		echo "== the production stack (PostgreSQL, Redis, Varnish, two app nodes)" && \
+		$(BIN)/pytest -m stack -p no:xdist -q || exit 1; \
 	else echo "== no PostgreSQL server answers on 127.0.0.1:5432: PostgreSQL and stack runs skipped"; fi
 	@echo "== browser tests (Chromium)"
 	env -u DATABASE_URL $(BIN)/pytest -m browser -q -p no:xdist
