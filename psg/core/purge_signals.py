@@ -91,12 +91,18 @@ def page_deleting(sender, instance, **kwargs):
         purging.purge_page(instance)
 
 
+def changes_every_page(sender, created=False, raw=False):
+    """Whether saving or deleting an object of ``sender`` may change what
+    any page shows. A site's settings are made with their defaults the first
+    time a page reads them, while it renders: what pages show does not
+    change then."""
+    if raw or (created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting))):
+        return False
+    return shown_everywhere(sender)
+
+
 def object_changed(sender, instance, raw=False, created=False, **kwargs):
-    # A site's settings are made with their defaults the first time a page
-    # reads them, while it renders: what pages show does not change then.
-    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
-        return
-    if not raw and shown_everywhere(sender):
+    if changes_every_page(sender, created, raw):
         purging.purge_everything()
 
 

@@ -7,15 +7,22 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
+from . import structure
 from .text import fold
 
 
 def by_slug(model):
     """Every term of ``model`` by slug, in alphabetical order (Áncash first):
-    one query."""
-    terms = model.objects.only("pk", "slug", "name")
-    return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
+    one query, kept by the worker until the terms change (psg.core.structure).
+    The terms are shared: read them, never change them."""
+
+    def read():
+        terms = model.objects.only("pk", "slug", "name")
+        return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
+
+    return structure.kept(("by-slug", model._meta.label_lower, get_language()), read)
 
 
 @dataclass

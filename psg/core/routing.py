@@ -6,12 +6,13 @@ fewer queries than Wagtail's walk down the tree.
   ``get_site_for_hostname`` matches them in SQL.
 - Wagtail finds ``/news/some-item/`` by loading each page on the way (five
   queries here). Once a worker has served a path it remembers which page
-  that was, and next time loads that page and its parent directly (two
-  queries). The memory checks itself: the page loaded must still have the
-  address asked for (its ``url_path`` under the site's root), or the walk
-  is made again, so a page moved, renamed or deleted is never served from a
-  stale entry. Only whole pages are remembered, not a routable page's
-  sub-addresses.
+  that was, and next time takes that page and its parent as loaded then,
+  kept until anything a page shows changes (``structure.kept_recent``), or
+  loads them directly (two queries). The memory checks itself: the page
+  loaded must still have the address asked for (its ``url_path`` under the
+  site's root), or the walk is made again, so a page moved, renamed or
+  deleted is never served from a stale entry. Only whole pages are
+  remembered, not a routable page's sub-addresses.
 - View restrictions (private pages) are kept per worker under the structure
   version, which a saved or deleted restriction, or a moved page, changes.
 """
@@ -95,7 +96,17 @@ def _address(site, path):
     return site.root_page.url_path + "".join(f"{part}/" for part in components)
 
 
-def _load(content_type_id, page_id):
+def _load(content_type_id, page_id, request):
+    """The page, as kept by the worker (a copy of its own for this request)."""
+    page = structure.kept_recent(
+        ("page", content_type_id, page_id),
+        lambda: _read(content_type_id, page_id),
+        request,
+    )
+    return copy.copy(page) if page is not None else None
+
+
+def _read(content_type_id, page_id):
     try:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
     except ContentType.DoesNotExist:
@@ -118,12 +129,12 @@ def preload_route(request):
     if not site or site.pk != site_id:
         _routes.pop(key, None)
         return False
-    page = _load(content_type_id, page_id)
+    page = _load(content_type_id, page_id, request)
     if page is None or page.url_path != _address(site, request.path_info):
         _routes.pop(key, None)
         return False
     if parent_id is not None:
-        parent = _load(parent_type_id, parent_id)
+        parent = _load(parent_type_id, parent_id, request)
         if parent is not None and parent.path == page.path[: -page.steplen]:
             page._cached_parent_obj = parent
     try:

@@ -14,16 +14,20 @@ of every worker reads them again; the worker that made the change drops its
 own copies at once. See docs/architecture.md, "What is cached".
 """
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import connection, transaction
 
 # Two versions, so that what a page view needs most often is not read again
 # each time any page is published:
-# - CONTENT: the chrome and what links to pages (a published page may have
-#   a new address): set anew when the settings, a Site or a page's address
-#   or state changes;
+# - CONTENT: the chrome, what links to pages (a published page may have a
+#   new address) and the kept parts of pages: set anew when a page is
+#   published, unpublished, moved or deleted, and when anything a page may
+#   show changes (settings, Sites, snippets, images, documents, redirects);
 # - TREE: the Sites and view restrictions: set anew when a Site, a view
 #   restriction, an alias, a site's root page or the tree's shape changes.
 CONTENT = "content"
@@ -35,6 +39,14 @@ VERSION_KEYS = {
 
 # (scope, name) -> (version, value), in this worker process.
 _kept = {}
+
+# Rendered parts of pages and the pages routed to (``kept_recent``), the
+# least recently used dropped past MAX_PARTS: key -> (version, expiry or
+# None, value). A part is a few KiB, so a worker keeps at most some tens of
+# MiB of them.
+MAX_PARTS = 3000
+_parts = OrderedDict()
+_parts_lock = threading.Lock()
 
 
 def version(scope=CONTENT, request=None):
@@ -66,11 +78,41 @@ def kept(name, build, request=None, scope=CONTENT):
     return value
 
 
+def kept_recent(key, build, request=None, timeout=None):
+    """``build()`` (a part of a page rendered, a page), read again when the CONTENT
+    version changed (anything a page may show was published or edited), when
+    ``timeout`` seconds have passed (for parts that change with the time, such
+    as the upcoming events), or once dropped as the least recently used."""
+    current = version(CONTENT, request)
+    now = time.monotonic()
+    with _parts_lock:
+        entry = _parts.get(key)
+        if entry is not None and entry[0] == current and now < (entry[1] or now + 1):
+            _parts.move_to_end(key)
+            return entry[2]
+    value = build()
+    with _parts_lock:
+        _parts[key] = (current, None if timeout is None else now + timeout, value)
+        _parts.move_to_end(key)
+        while len(_parts) > MAX_PARTS:
+            _parts.popitem(last=False)
+    return value
+
+
+def forget_recent():
+    """Drop this process's kept parts of pages and pages (``kept_recent``):
+    the next view of each page renders it whole, as after a publish."""
+    with _parts_lock:
+        _parts.clear()
+
+
 def forget(*scopes):
     """Drop this process's copies of ``scopes`` (all without any)."""
     for key in list(_kept):
         if not scopes or key[0] in scopes:
             _kept.pop(key, None)
+    if not scopes or CONTENT in scopes:
+        forget_recent()
 
 
 def _new_content_version():

@@ -1,5 +1,8 @@
+from functools import partial
+
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -54,6 +57,9 @@ class HomePage(BasePage):
         return self.introduction
 
     def get_context(self, request, *args, **kwargs):
+        # Each part is read only when the template renders it: a part the
+        # worker keeps rendered (psg_tags.kept_part) needs none of these
+        # queries.
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live()
@@ -61,6 +67,21 @@ class HomePage(BasePage):
             .descendant_of(self)
             .order_by(models.F("date").desc(nulls_last=True), "-pk")[:HOME_NEWS_COUNT]
         )
+        context["featured_publication"] = SimpleLazyObject(self.shown_publication)
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:HOME_EVENTS_COUNT]
+        )
+        # The small map of the regions, when there is a region index to link to.
+        context["region_map"] = SimpleLazyObject(partial(region_map_for, request))
+        return context
+
+    def shown_publication(self):
+        """The featured publication while it is live and public, else the
+        newest publication."""
         featured = self.featured_publication
         if featured is not None and not (
             # Live and public: a page under a view restriction never shows
@@ -77,14 +98,4 @@ class HomePage(BasePage):
                 .order_by(models.F("date").desc(nulls_last=True), "-pk")
                 .first()
             )
-        context["featured_publication"] = featured
-        context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(end__gte=timezone.now())
-            .order_by("start")[:HOME_EVENTS_COUNT]
-        )
-        # The small map of the regions, when there is a region index to link to.
-        context["region_map"] = region_map_for(request)
-        return context
+        return featured

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
+from psg.core import structure
 from psg.core.query_filters import Param, by_slug, read_params
 from psg.taxonomy.models import Region, Series, Topic
 
@@ -57,9 +58,13 @@ class NewsFilters:
         self.topics = by_slug(Topic)
         self.series = by_slug(Series)
         self.kinds = kinds
-        self.years = [
-            str(day.year) for day in index.news_items().dates("date", "year", "DESC")
-        ]
+        self.years = structure.kept(
+            ("news-years", index.pk),
+            lambda: [
+                str(day.year)
+                for day in index.news_items().dates("date", "year", "DESC")
+            ],
+        )
         self.values, self.notices = read_params(
             params,
             [

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from psg.core import page_facts, routing
+from psg.core import page_facts, routing, structure
 from psg.core.blocks import BodyBlock
 from psg.core.models import (
     BasePage,
@@ -67,13 +67,23 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             .order_by(F("date").desc(nulls_last=True), "-pk")
         )
 
-    def paginate(self, request, queryset):
-        return Paginator(queryset, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    def paginate(self, request, queryset, counted_as=None):
+        """The page of ``queryset`` the address asks for. With ``counted_as``
+        (what the query is, as a key), the worker keeps the count until
+        anything published changes (psg.core.structure)."""
+        paginator = Paginator(queryset, NEWS_PER_PAGE)
+        if counted_as is not None:
+            paginator.count = structure.kept_recent(
+                ("news-count", self.pk, counted_as), queryset.count, request
+            )
+        return paginator.get_page(request.GET.get("page"))
 
     @path("")
     def index_route(self, request):
         filters = NewsFilters(request.GET, self, dict(NewsPage.Kind.choices))
-        items = self.paginate(request, filters.apply(self.news_items()))
+        items = self.paginate(
+            request, filters.apply(self.news_items()), counted_as=filters.query()
+        )
         canonical = filters.query_prefix + (
             f"page={items.number}" if items.number > 1 else ""
         )

@@ -44,6 +44,60 @@ def chrome_fragment(context, template_name):
     )
 
 
+class KeptPartNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, timeout):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+        self.timeout = timeout
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        if (
+            request is None
+            or getattr(page, "pk", None) is None
+            or getattr(request, "is_preview", False)
+            or request.method not in ("GET", "HEAD")
+        ):
+            return self.nodelist.render(context)
+        key = (
+            request.get_host(),
+            page.pk,
+            self.name.resolve(context),
+            get_language(),
+            *(str(value.resolve(context)) for value in self.vary_on),
+        )
+        timeout = self.timeout.resolve(context) if self.timeout else None
+        return structure.kept_recent(
+            key, lambda: self.nodelist.render(context), request, timeout
+        )
+
+
+@register.tag
+def kept_part(parser, token):
+    """``{% kept_part "name" [value …] [timeout=seconds] %}…{% endkept_part %}``:
+    the enclosed part of the page rendered once and kept by the worker for
+    this host, page, language and values (psg.core.structure.kept_recent), until
+    anything a page may show changes, or ``timeout`` seconds pass. Rendered
+    every time in a preview and where there is no page. What is inside must
+    not depend on the visitor, nor set variables used outside it."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("kept_part needs a name")
+    timeout = None
+    if bits[-1].startswith("timeout="):
+        timeout = parser.compile_filter(bits.pop().removeprefix("timeout="))
+    nodelist = parser.parse(("endkept_part",))
+    parser.delete_first_token()
+    return KeptPartNode(
+        nodelist,
+        parser.compile_filter(bits[1]),
+        [parser.compile_filter(bit) for bit in bits[2:]],
+        timeout,
+    )
+
+
 @register.simple_tag
 def date_tag(value, display=None):
     """``<time datetime="YYYY-MM-DD">`` for a date or a page with partial dates."""
