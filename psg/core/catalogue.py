@@ -160,10 +160,13 @@ def _key(message):
     return (message.context, message.id)
 
 
-def problems(language, template=None):
-    """What keeps a catalogue from being complete, one line each; [] when it is."""
+def problems(language, template=None, catalog=None):
+    """What keeps a catalogue from being complete, one line each; [] when it is.
+
+    ``template`` defaults to a fresh extraction, ``catalog`` to the .po.
+    """
     template = template or extract()
-    catalog = read(language)
+    catalog = catalog or read(language)
     found = []
     if catalog.fuzzy:
         found.append(f"{language}: the header is marked fuzzy")
