@@ -252,21 +252,20 @@ def test_a_page_in_spanish_has_no_english_interface_text(client, site_pages, pag
     assert untranslated(client, site_pages[page_type]) == []
 
 
-def test_spanish_pages_write_dates_and_interface_in_spanish(client, site_pages):
-    news = page_in("es", client, site_pages["news item"])
-    publications = page_in("es", client, site_pages["publication index"])
+@pytest.mark.parametrize(
+    ("language", "day", "month", "skip_link"),
+    [
+        ("es", "1 de abril de 2019", "abril de 2019", "Saltar al contenido principal"),
+        ("en-gb", "1 April 2019", "April 2019", "Skip to main content"),
+    ],
+)
+def test_pages_write_dates_and_interface_in_their_language(
+    client, site_pages, language, day, month, skip_link
+):
+    news = page_in(language, client, site_pages["news item"])
+    publications = page_in(language, client, site_pages["publication index"])
 
-    assert '<html lang="es">' in news
-    assert "1 de abril de 2019" in news
-    assert "abril de 2019" in publications
-    assert "Saltar al contenido principal" in news
-
-
-def test_english_pages_are_unchanged(client, site_pages):
-    news = page_in("en-gb", client, site_pages["news item"])
-    publications = page_in("en-gb", client, site_pages["publication index"])
-
-    assert '<html lang="en-gb">' in news
-    assert "1 April 2019" in news
-    assert "April 2019" in publications
-    assert "Skip to main content" in news
+    assert f'<html lang="{language}">' in news
+    assert day in news
+    assert month in publications
+    assert skip_link in news
