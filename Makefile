@@ -19,7 +19,17 @@ $(BIN)/activate: pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	@touch $@
 
-install: $(BIN)/activate ## Create .venv and install pinned dependencies
+# The Spanish (and any other) catalogue compiled beside its .po, by Babel, so a
+# machine without GNU gettext gets it too; a changed .po compiles again.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard psg/locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po $(BIN)/activate
+	$(BIN)/python -m psg.core.catalogue compile $<
+
+install: $(BIN)/activate $(MO_FILES) ## Create .venv, install pinned dependencies, compile the catalogues
+
+messages: install ## Re-extract the interface strings into the .po files, keeping translations
+	$(BIN)/python -m psg.core.catalogue update
 
 var/secret_key:
 	@mkdir -p var
@@ -109,4 +119,4 @@ restore: install ## Restore a backup: make restore FILE=var/backups/psg-….tar.
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/psg-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
-.PHONY: help install setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-import bench-read backup restore
+.PHONY: help install messages setup run stack lint format browser-deps check test bench-bulletin bench-search bench-regions bench-highlight bench-load bench-import bench-read backup restore

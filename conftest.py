@@ -13,11 +13,19 @@ from django.test import Client
 
 from wagtail.models import Site
 
-from psg.core import structure
+from psg.core import catalogue, structure
 from psg.events.tests.factories import EventIndexPageFactory
 from psg.news.tests.factories import NewsIndexPageFactory
 from psg.publications.tests.factories import PublicationIndexPageFactory
 from psg.staff.sessions import is_staff
+
+
+def pytest_configure(config):
+    """Compile a catalogue whose .po changed since `make install` compiled it.
+
+    Tests that render Spanish would otherwise read a stale .mo, or none.
+    """
+    catalogue.compile_stale()
 
 
 @pytest.fixture

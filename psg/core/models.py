@@ -29,8 +29,8 @@ def format_partial_date(date, precision=DatePrecision.DAY):
     if precision == DatePrecision.YEAR:
         return date_format(date, "Y"), date.strftime("%Y")
     if precision == DatePrecision.MONTH:
-        return date_format(date, "F Y"), date.strftime("%Y-%m")
-    return date_format(date, "j F Y"), date.isoformat()
+        return date_format(date, "YEAR_MONTH_FORMAT"), date.strftime("%Y-%m")
+    return date_format(date, "DATE_FORMAT"), date.isoformat()
 
 
 def partial_date_field(**kwargs):

@@ -218,7 +218,7 @@ class EventPage(SearchableMixin, BasePage):
 
     def listing_date(self):
         start = self.local_start
-        return date_format(start, "j F Y"), start.date().isoformat()
+        return date_format(start, "DATE_FORMAT"), start.date().isoformat()
 
     @property
     def zone(self):

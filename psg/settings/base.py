@@ -182,6 +182,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# How each language writes dates and times (psg/core/formats/<locale>/formats.py).
+FORMAT_MODULE_PATH = ["psg.core.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

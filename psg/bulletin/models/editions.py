@@ -47,7 +47,7 @@ def edition_title(series_name, number, date):
     return _("%(series)s %(number)s — %(date)s") % {
         "series": series_name,
         "number": number,
-        "date": date_format(date, "j F Y"),
+        "date": date_format(date, "DATE_FORMAT"),
     }
 
 

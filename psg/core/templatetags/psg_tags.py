@@ -106,7 +106,7 @@ def date_tag(value, display=None):
     if hasattr(value, "iso_date"):
         iso, text = value.iso_date, value.display_date
     else:
-        iso, text = value.isoformat(), display or date_format(value, "j F Y")
+        iso, text = value.isoformat(), display or date_format(value, "DATE_FORMAT")
     if not iso:
         return ""
     return format_html('<time datetime="{}">{}</time>', iso, text)

@@ -43,7 +43,7 @@ class Month:
 
     @property
     def long_label(self):
-        return date_format(self.start, "F Y")
+        return date_format(self.start, "YEAR_MONTH_FORMAT")
 
 
 def active_members_by_type():

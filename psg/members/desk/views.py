@@ -292,7 +292,7 @@ class RecordPaymentView(MemberPageMixin, FormView):
             _("Payment of £%(amount)s recorded: the membership runs to %(end)s.")
             % {
                 "amount": payment.amount,
-                "end": date_format(payment.period_end, "j F Y"),
+                "end": date_format(payment.period_end, "DATE_FORMAT"),
             },
         )
         return redirect(self.member_url)

@@ -117,7 +117,9 @@ class JoinForm(PublicFormMixin, forms.Form):
     )
     country = LazyTypedChoiceField(
         label=_("Country"),
-        choices=countries,
+        # A callable, so the names come in the reader's language at each
+        # render, not frozen in English when the module is imported.
+        choices=lambda: list(countries),
         initial="GB",
         widget=forms.Select(attrs={"autocomplete": "country"}),
         error_messages={
