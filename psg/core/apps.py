@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +25,26 @@ class CoreConfig(AppConfig):
         # What the page caches drop when an editor changes something
         # (psg.core.purging).
         purge_signals.connect()
+        synchronise_relations()
+
+
+def synchronise_relations():
+    """Add each page type's ``translated_relations`` (psg.core.locales) to
+    the fields wagtail-localize copies from a source to its translations."""
+    # Imports models: the registry must be ready.
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    from psg.core.locales import TranslatedRelationsMixin
+
+    for model in apps.get_models():
+        if not issubclass(model, TranslatedRelationsMixin):
+            continue
+        if "translatable_fields" in model.__dict__:
+            continue
+        model.translatable_fields = [
+            *get_translatable_fields(model),
+            *(
+                SynchronizedField(name, overridable=False)
+                for name in model.translated_relations
+            ),
+        ]

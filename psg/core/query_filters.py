@@ -8,13 +8,19 @@ from dataclasses import dataclass
 
 from django.utils.text import Truncator
 
+from .locales import active_language
 from .text import fold
 
 
-def by_slug(model):
-    """Every term of ``model`` by slug, in alphabetical order (Áncash first):
-    one query."""
-    terms = model.objects.only("pk", "slug", "name")
+def by_slug(model, locale_id=None):
+    """Every term of ``model`` (a translatable snippet) by slug, in
+    alphabetical order (Áncash first), in the locale ``locale_id`` or else the
+    active language's: one query."""
+    if locale_id is None:
+        terms = model.objects.filter(locale__language_code=active_language())
+    else:
+        terms = model.objects.filter(locale_id=locale_id)
+    terms = terms.only("pk", "slug", "name")
     return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
 
 
