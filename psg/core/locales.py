@@ -6,6 +6,7 @@ not an extra round trip (docs/translation-content.md).
 """
 
 from django.conf import settings
+from django.db import models
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -97,3 +98,16 @@ class TranslatedRelationsMixin:
     def save(self, *args, **kwargs):
         localise_relations(self, self.translated_relations)
         return super().save(*args, **kwargs)
+
+
+def locale_field(null=False):
+    """TranslatableMixin's ``locale`` field, for the migrations that make an
+    existing model translatable (nullable in their first step)."""
+    return models.ForeignKey(
+        "wagtailcore.locale",
+        editable=False,
+        null=null,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="locale",
+    )

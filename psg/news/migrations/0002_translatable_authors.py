@@ -1,18 +1,8 @@
 # Authors become translatable (their role has a Spanish version), in
 # Wagtail's three steps for existing rows. Step 1: nullable locale and key.
-import django.db.models.deletion
 from django.db import migrations, models
 
-
-def locale_field(null):
-    return models.ForeignKey(
-        editable=False,
-        null=null,
-        on_delete=django.db.models.deletion.PROTECT,
-        related_name="+",
-        to="wagtailcore.locale",
-        verbose_name="locale",
-    )
+from psg.core.locales import locale_field
 
 
 class Migration(migrations.Migration):

@@ -1,19 +1,9 @@
 # Step 3: locale and translation key required, unique together.
 import uuid
 
-import django.db.models.deletion
 from django.db import migrations, models
 
-
-def locale_field(null):
-    return models.ForeignKey(
-        editable=False,
-        null=null,
-        on_delete=django.db.models.deletion.PROTECT,
-        related_name="+",
-        to="wagtailcore.locale",
-        verbose_name="locale",
-    )
+from psg.core.locales import locale_field
 
 
 class Migration(migrations.Migration):

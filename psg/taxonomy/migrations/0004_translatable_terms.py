@@ -1,8 +1,9 @@
 # Step 1 of 3 of making the terms translatable (Wagtail's pattern for
 # existing rows): the locale and translation key, nullable, and names and
 # slugs no longer unique across languages.
-import django.db.models.deletion
 from django.db import migrations, models
+
+from psg.core.locales import locale_field
 
 
 def translatable_fields(model_name):
@@ -15,14 +16,7 @@ def translatable_fields(model_name):
         migrations.AddField(
             model_name=model_name,
             name="locale",
-            field=models.ForeignKey(
-                editable=False,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
+            field=locale_field(null=True),
         ),
     ]
 

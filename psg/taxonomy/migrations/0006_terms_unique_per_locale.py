@@ -2,8 +2,9 @@
 # key, name and slug unique within its language.
 import uuid
 
-import django.db.models.deletion
 from django.db import migrations, models
+
+from psg.core.locales import locale_field
 
 
 def required(model_name):
@@ -16,13 +17,7 @@ def required(model_name):
         migrations.AlterField(
             model_name=model_name,
             name="locale",
-            field=models.ForeignKey(
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
+            field=locale_field(),
         ),
         migrations.AlterUniqueTogether(
             name=model_name,
