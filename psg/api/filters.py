@@ -189,7 +189,8 @@ class TermFilter(django_filters.Filter):
         )
 
     def slugs(self):
-        return dict(self.term_model.objects.order_by().values_list("slug", "pk"))
+        terms = self.term_model.objects.in_language().order_by()
+        return dict(terms.values_list("slug", "pk"))
 
     def unknown_message(self, values):
         return forms.ValidationError(

@@ -72,14 +72,20 @@ class OutputSerializer(serializers.ModelSerializer):
 # Vocabularies ----------------------------------------------------------------
 
 
+def spanish_name_field():
+    """``name_es``: the name of the term's Spanish translation, read from the
+    ``with_name_es()`` annotation."""
+    return serializers.CharField(
+        read_only=True, help_text=_("The Spanish name; empty when there is none.")
+    )
+
+
 class TermSerializer(serializers.Serializer):
     """A region or topic as items name it."""
 
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
-    name_es = serializers.CharField(
-        read_only=True, help_text=_("The Spanish name; empty when there is none.")
-    )
+    name_es = spanish_name_field()
 
 
 class SeriesNameSerializer(OutputSerializer):
@@ -89,12 +95,16 @@ class SeriesNameSerializer(OutputSerializer):
 
 
 class RegionSerializer(OutputSerializer):
+    name_es = spanish_name_field()
+
     class Meta:
         model = Region
         fields = ["slug", "name", "name_es", "capital", "description"]
 
 
 class TopicSerializer(OutputSerializer):
+    name_es = spanish_name_field()
+
     class Meta:
         model = Topic
         fields = ["slug", "name", "name_es", "description"]

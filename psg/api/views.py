@@ -213,7 +213,10 @@ class PageViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         return self.serializer_class
 
     def with_related(self, queryset):
-        return queryset.prefetch_related("regions", "topics")
+        return queryset.prefetch_related(
+            Prefetch("regions", queryset=Region.objects.with_name_es()),
+            Prefetch("topics", queryset=Topic.objects.with_name_es()),
+        )
 
     def get_queryset(self):
         site = self.site()
@@ -340,6 +343,9 @@ class RegionViewSet(TermViewSet):
     queryset = Region.objects.order_by("name")
     serializer_class = api.RegionSerializer
 
+    def get_queryset(self):
+        return super().get_queryset().in_language().with_name_es()
+
 
 @endpoints(
     listing=_("Topics"),
@@ -351,6 +357,9 @@ class TopicViewSet(TermViewSet):
     queryset = Topic.objects.order_by("name")
     serializer_class = api.TopicSerializer
 
+    def get_queryset(self):
+        return super().get_queryset().in_language().with_name_es()
+
 
 @endpoints(
     listing=_("Series"),
@@ -361,8 +370,14 @@ class TopicViewSet(TermViewSet):
     item_description=_("A series by its slug."),
 )
 class SeriesViewSet(TermViewSet):
-    queryset = Series.objects.select_related("region").order_by("name")
+    queryset = Series.objects.order_by("name")
     serializer_class = api.SeriesSerializer
+
+    def get_queryset(self):
+        # The region with its Spanish name: prefetched, as a join cannot
+        # carry the annotation.
+        region = Prefetch("region", queryset=Region.objects.with_name_es())
+        return super().get_queryset().in_language().prefetch_related(region)
 
 
 # The root, the description and its reader -----------------------------------------

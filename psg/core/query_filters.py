@@ -7,22 +7,30 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 
 from . import structure
+from .locales import active_language
 from .text import fold
 
 
-def by_slug(model):
-    """Every term of ``model`` by slug, in alphabetical order (Áncash first):
-    one query, kept by the worker until the terms change (psg.core.structure).
-    The terms are shared: read them, never change them."""
+def by_slug(model, locale_id=None):
+    """Every term of ``model`` (a translatable snippet) by slug, in
+    alphabetical order (Áncash first), in the locale ``locale_id`` or else the
+    active language's: one query, kept by the worker until the terms change
+    (psg.core.structure). The terms are shared: read them, never change them."""
 
     def read():
-        terms = model.objects.only("pk", "slug", "name")
+        if locale_id is None:
+            terms = model.objects.filter(locale__language_code=language)
+        else:
+            terms = model.objects.filter(locale_id=locale_id)
+        terms = terms.only("pk", "slug", "name")
         return {term.slug: term for term in sorted(terms, key=lambda t: fold(t.name))}
 
-    return structure.kept(("by-slug", model._meta.label_lower, get_language()), read)
+    language = active_language() if locale_id is None else None
+    return structure.kept(
+        ("by-slug", model._meta.label_lower, locale_id, language), read
+    )
 
 
 @dataclass

@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
+from psg.core.locales import default_language
 from psg.core.models import (
     DatePrecision,
     FooterLink,
@@ -82,8 +83,9 @@ class DemoLoader:
         self.summary = Summary()
         self.pages = {}  # section keys and page slugs -> pages
         self.images = {}  # image keys -> images
-        self.regions = Region.objects.in_bulk(field_name="slug")
-        self.topics = Topic.objects.in_bulk(field_name="slug")
+        english = default_language()
+        self.regions = {r.slug: r for r in Region.objects.in_language(english)}
+        self.topics = {t.slug: t for t in Topic.objects.in_language(english)}
 
     def load(self):
         default_site = Site.objects.get(is_default_site=True)
@@ -198,7 +200,8 @@ class DemoLoader:
 
     def load_term_descriptions(self):
         for (label, slug), description in terms.DESCRIPTIONS.items():
-            term = apps.get_model(label).objects.filter(slug=slug).first()
+            english = apps.get_model(label).objects.in_language(default_language())
+            term = english.filter(slug=slug).first()
             if term is None:
                 continue
             created = not term.description
@@ -221,7 +224,8 @@ class DemoLoader:
     def load_authors(self):
         authors = {}
         for spec in news.AUTHORS:
-            author, created = Author.objects.get_or_create(
+            english = Author.objects.filter(locale__language_code=default_language())
+            author, created = english.get_or_create(
                 name=spec.name, defaults={"role": spec.role, "bio": spec.bio}
             )
             authors[spec.name] = self.count(author, created)
@@ -230,7 +234,9 @@ class DemoLoader:
     def load_series(self):
         series = {}
         for spec in news.SERIES:
-            found = Series.objects.filter(Q(slug=spec.slug) | Q(name=spec.name))
+            found = Series.objects.in_language(default_language()).filter(
+                Q(slug=spec.slug) | Q(name=spec.name)
+            )
             item = found.first()
             created = item is None
             if created:

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from psg.core.blocks import BodyBlock
+from psg.core.locales import TranslatedRelationsMixin
 from psg.core.models import BasePage, SectionIndexPage
 from psg.core.page_kinds import PageKind
 from psg.core.search_index import TEXT_BOOST, SearchableMixin, site_search_fields
@@ -133,7 +134,9 @@ class EventIndexPage(SectionIndexPage):
         return context
 
 
-class EventPage(SearchableMixin, BasePage):
+class EventPage(TranslatedRelationsMixin, SearchableMixin, BasePage):
+    translated_relations = ("regions", "topics")
+
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     time_zone = models.CharField(

@@ -228,7 +228,7 @@ class NewsFeed(SiteFeed):
         if self.term_model is None:
             return None
         try:
-            return self.term_model.objects.get(slug=slug)
+            return self.term_model.objects.in_language().get(slug=slug)
         except self.term_model.DoesNotExist:
             raise Http404(
                 _("There is no %(kind)s called “%(slug)s”.")

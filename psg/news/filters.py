@@ -54,9 +54,9 @@ class NewsFilters:
     def __init__(self, params, index, kinds):
         """``kinds``: {value: label} of the kinds of news item."""
         self.index_url = index.url
-        self.regions = by_slug(Region)
-        self.topics = by_slug(Topic)
-        self.series = by_slug(Series)
+        self.regions = by_slug(Region, index.locale_id)
+        self.topics = by_slug(Topic, index.locale_id)
+        self.series = by_slug(Series, index.locale_id)
         self.kinds = kinds
         self.years = structure.kept(
             ("news-years", index.pk),

@@ -10,11 +10,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from psg.core import page_facts, routing, structure
 from psg.core.blocks import BodyBlock
+from psg.core.locales import TranslatedRelationsMixin
 from psg.core.models import (
     BasePage,
     PartialDateMixin,
@@ -31,15 +32,21 @@ from .filters import NewsFilters
 NEWS_PER_PAGE = 10
 
 
-class Author(index.Indexed, models.Model):
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    """A byline; its Spanish translation gives the role in Spanish."""
+
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=150, blank=True)
     bio = models.TextField(_("biography"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
@@ -98,7 +105,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("series/<slug:slug>/", name="series")
     def series_route(self, request, slug):
-        series = get_object_or_404(Series, slug=slug)
+        series = get_object_or_404(Series, slug=slug, locale_id=self.locale_id)
         letters = self.news_items().filter(series=series).order_by("date", "pk")
         return self.render(
             request,
@@ -110,8 +117,10 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
 
-class NewsPage(PartialDateMixin, SearchableMixin, BasePage):
+class NewsPage(TranslatedRelationsMixin, PartialDateMixin, SearchableMixin, BasePage):
     """One news item, analysis, editorial, letter or correction."""
+
+    translated_relations = ("regions", "topics", "authors")
 
     class Kind(models.TextChoices):
         NEWS = "news", _("News")

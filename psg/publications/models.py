@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from psg.core.locales import TranslatedRelationsMixin
 from psg.core.models import (
     BasePage,
     PartialDateMixin,
@@ -70,7 +71,11 @@ class PublicationIndexPage(SectionIndexPage):
         return context
 
 
-class PublicationPage(PartialDateMixin, SearchableMixin, BasePage):
+class PublicationPage(
+    TranslatedRelationsMixin, PartialDateMixin, SearchableMixin, BasePage
+):
+    translated_relations = ("regions", "topics")
+
     class Kind(models.TextChoices):
         REPORT = "report", _("Report")
         CASE_STUDY = "case-study", _("Case study")

@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    # Content translation (docs/translation-content.md); .locales replaces
+    # wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -287,7 +291,10 @@ CSRF_COOKIE_HTTPONLY = False
 # Wagtail
 WAGTAIL_SITE_NAME = "Peru Support Group"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Content in English (default, URLs unchanged) and Spanish, translated with
+# wagtail-localize (docs/decisions/0006-translation.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English"), ("es", "Español")]
 # SQLite FTS5 by default, PostgreSQL full text (its vectors made from
 # accent-folded text) when DATABASE_URL is PostgreSQL; "english" is
 # PostgreSQL's text search configuration (docs/search.md).

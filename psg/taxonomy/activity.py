@@ -12,12 +12,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from psg.core.locales import active_language
 from psg.core.text import fold
 
 from .items import terms_with_counts
 from .terms import Region
 
-CACHE_KEY = "psg:taxonomy:region-activity:{day}"
+CACHE_KEY = "psg:taxonomy:region-activity:{language}:{day}"
 
 
 def twelve_months_before(day):
@@ -28,20 +29,26 @@ def twelve_months_before(day):
         return day.replace(year=day.year - 1, day=28)
 
 
-def region_activity(today=None):
-    """Every region with the number of its items dated in the last 12 months.
+def region_activity(today=None, language=None):
+    """Every region of ``language`` (by default the active one) with the
+    number of its items dated in the last 12 months.
 
     A list of dicts (slug, name, name_es, count) in alphabetical order
     (Áncash among the As); news and
     publications count from their date, events from their start, so upcoming
-    events count too. Cached per day for a few minutes.
+    events count too. Cached per language and day for a few minutes.
     """
     today = today or timezone.localdate()
-    key = CACHE_KEY.format(day=today.isoformat())
+    language = language or active_language()
+    key = CACHE_KEY.format(language=language, day=today.isoformat())
     rows = cache.get(key)
     if rows is None:
         regions = sorted(
-            terms_with_counts(Region, "regions", since=twelve_months_before(today)),
+            terms_with_counts(
+                Region.objects.in_language(language),
+                "regions",
+                since=twelve_months_before(today),
+            ),
             key=lambda region: fold(region.name),
         )
         rows = [
@@ -62,7 +69,8 @@ def forget_region_activity(**kwargs):
     today = timezone.localdate()
     cache.delete_many(
         [
-            CACHE_KEY.format(day=day.isoformat())
+            CACHE_KEY.format(language=language, day=day.isoformat())
             for day in (today, today - datetime.timedelta(days=1))
+            for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         ]
     )

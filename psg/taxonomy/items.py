@@ -103,8 +103,9 @@ def _count_per_term(model, field, pages):
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
-def terms_with_counts(term_model, field, since=None):
-    """Every term of ``term_model`` with ``<kind>_count`` for each kind
+def terms_with_counts(terms, field, since=None):
+    """Every term of ``terms`` (a queryset of one language's regions or
+    topics) with its ``name_es``, ``<kind>_count`` for each kind
     (``news_count``, ``publication_count``, ``event_count``) and
     ``item_count``: live, public items carrying it.
 
@@ -126,8 +127,10 @@ def terms_with_counts(term_model, field, since=None):
         annotations[f"{model.page_kind.name}_count"] = _count_per_term(
             model, field, pages
         )
-    return term_model.objects.annotate(**annotations).annotate(
-        item_count=reduce(operator.add, (F(name) for name in annotations))
+    return (
+        terms.with_name_es()
+        .annotate(**annotations)
+        .annotate(item_count=reduce(operator.add, (F(name) for name in annotations)))
     )
 
 

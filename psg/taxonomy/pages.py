@@ -42,7 +42,9 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("<slug:slug>/", name="term")
     def term_route(self, request, slug):
-        term = get_object_or_404(self.term_model, slug=slug)
+        term = get_object_or_404(
+            self.term_model.objects.with_name_es(), slug=slug, locale_id=self.locale_id
+        )
         return self.render(
             request,
             template=self.term_template,
@@ -67,7 +69,8 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
         urls[0]["lastmod"] = max(
             [date for date in (own, *newest.values()) if date], default=None
         )
-        for term in self.term_model.objects.order_by("slug"):
+        terms = self.term_model.objects.filter(locale_id=self.locale_id)
+        for term in terms.order_by("slug"):
             entry = {"location": base + self.reverse_subpage("term", args=[term.slug])}
             if term.pk in newest:
                 entry["lastmod"] = newest[term.pk]
@@ -108,7 +111,9 @@ class TopicIndexPage(TermIndexPage):
         verbose_name = _("topic index")
 
     def index_context(self, request):
-        topics = items.terms_with_counts(Topic, "topics")
+        topics = items.terms_with_counts(
+            Topic.objects.filter(locale_id=self.locale_id), "topics"
+        )
         return {
             "topics": [
                 (topic, self.term_url(topic.slug, request))

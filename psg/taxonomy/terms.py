@@ -1,21 +1,46 @@
 """Regions, topics and series: the vocabulary readers follow the archive by."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from psg.core.locales import SPANISH, active_language
 from psg.core.text import fold
 
 
-class TermBase(index.Indexed, models.Model):
-    """A named term with a Spanish name and aliases for text detection."""
+class TermQuerySet(models.QuerySet):
+    def in_language(self, language=None):
+        """The terms of one locale (by default the active language's): every
+        reader-facing query asks for these, each term existing once per
+        language (a join, not another query)."""
+        return self.filter(locale__language_code=language or active_language())
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    name_es = models.CharField(_("Spanish name"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    def with_name_es(self):
+        """Each term with ``name_es``, its Spanish translation's name ("" if
+        it has none), read in the same query."""
+        spanish = self.model._default_manager.filter(
+            translation_key=models.OuterRef("translation_key"),
+            locale__language_code=SPANISH,
+        ).values("name")[:1]
+        return self.annotate(
+            name_es=Coalesce(models.Subquery(spanish), models.Value(""))
+        )
+
+
+class TermBase(TranslatableMixin, index.Indexed, models.Model):
+    """A named term, once per language, with aliases for text detection.
+
+    Each language's version is a wagtail-localize translation of the English
+    one (same ``translation_key``); names and slugs are unique per language.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
     aliases = models.CharField(
         _("aliases"),
         max_length=500,
@@ -27,33 +52,42 @@ class TermBase(index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
+    objects = TermQuerySet.as_manager()
+
     panels = [
         FieldPanel("name"),
-        FieldPanel("name_es"),
         FieldPanel("slug"),
         FieldPanel("aliases"),
         FieldPanel("description"),
     ]
     search_fields = [
         index.SearchField("name"),
-        index.SearchField("name_es"),
         index.SearchField("aliases"),
         index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        unique_together = [
+            ("translation_key", "locale"),
+            ("slug", "locale"),
+            ("name", "locale"),
+        ]
 
     def __str__(self):
         return self.name
 
     @property
     def other_name(self):
-        """The Spanish name, where it is not the same as the English one."""
-        if self.name_es and self.name_es != self.name:
-            return self.name_es
-        return ""
+        """The Spanish name (from ``with_name_es()``, else its translation),
+        where it is not the same as this one."""
+        name_es = getattr(self, "name_es", None)
+        if name_es is None:
+            spanish = self.get_translations().filter(locale__language_code=SPANISH)
+            name_es = spanish.values_list("name", flat=True).first() or ""
+        return name_es if name_es != self.name else ""
 
     @property
     def alias_list(self):
@@ -61,7 +95,7 @@ class TermBase(index.Indexed, models.Model):
 
     def match_terms(self):
         """Accent- and case-folded forms of every name this term goes by."""
-        names = [self.name, self.name_es, *self.alias_list]
+        names = [self.name, getattr(self, "name_es", ""), *self.alias_list]
         return sorted({fold(name) for name in names if name}, key=len, reverse=True)
 
 
@@ -85,11 +119,11 @@ class Topic(TermBase):
         verbose_name_plural = _("topics")
 
 
-class Series(index.Indexed, models.Model):
+class Series(TranslatableMixin, index.Indexed, models.Model):
     """A run of articles under one heading, such as "Letter from Cajamarca"."""
 
-    name = models.CharField(_("name"), max_length=150, unique=True)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150)
     description = models.TextField(_("description"), blank=True)
     region = models.ForeignKey(
         Region,
@@ -106,10 +140,21 @@ class Series(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("region"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
-    class Meta:
+    objects = TermQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [
+            ("translation_key", "locale"),
+            ("slug", "locale"),
+            ("name", "locale"),
+        ]
         verbose_name = _("series")
         verbose_name_plural = _("series")
 

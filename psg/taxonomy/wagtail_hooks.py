@@ -9,15 +9,15 @@ from .models import Region, Series, Topic
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
-    list_display = ["name", "name_es", "slug", "capital"]
-    search_fields = ["name", "name_es", "aliases"]
+    list_display = ["name", "slug", "capital"]
+    search_fields = ["name", "aliases"]
 
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "name_es", "slug"]
-    search_fields = ["name", "name_es", "aliases"]
+    list_display = ["name", "slug"]
+    search_fields = ["name", "aliases"]
 
 
 class SeriesViewSet(SnippetViewSet):

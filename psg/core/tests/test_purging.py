@@ -41,7 +41,7 @@ def item(home_page, news_index, committed):
         bulletin_name="Update",
         bulletin_number=150,
     )
-    topic = Topic.objects.order_by("slug").first()
+    topic = Topic.objects.in_language().order_by("slug").first()
     carrying(page, regions=["cajamarca"], topics=[topic.slug])
     page.topic_slug = topic.slug
     committed(publish, page)

@@ -13,6 +13,7 @@ import nh3
 
 from wagtail.contrib.redirects.models import Redirect
 
+from psg.core.locales import default_language
 from psg.core.text import normalise_title
 from psg.legacy.detect import TermMatcher, fold_texts
 from psg.legacy.parsing.dates import MONTH, PRECISION_RANK, YEAR
@@ -94,11 +95,14 @@ class Vocabulary:
 
     @classmethod
     def load(cls):
-        regions = list(Region.objects.all())
+        # The English terms the items are filed under, found in the text by
+        # their Spanish names too.
+        language = default_language()
+        regions = list(Region.objects.in_language(language).with_name_es())
         return cls(
             regions,
             TermMatcher(regions, nested=False),
-            TermMatcher(Topic.objects.all()),
+            TermMatcher(Topic.objects.in_language(language).with_name_es()),
         )
 
 

@@ -9,7 +9,7 @@ from psg.taxonomy.models import Region, Topic
 @pytest.fixture
 def regions(db):
     # As the importer matches regions.
-    return TermMatcher(Region.objects.all(), nested=False)
+    return TermMatcher(Region.objects.in_language().with_name_es(), nested=False)
 
 
 def names(terms):
@@ -42,7 +42,7 @@ def test_streets_named_after_regions_are_not_places(regions):
 
 
 def test_topics_by_alias(db):
-    topics = TermMatcher(Topic.objects.all())
+    topics = TermMatcher(Topic.objects.in_language().with_name_es())
     found = {t.slug for t in topics.find("forcibly sterilised women")}
     assert found == {"forced-sterilisations", "gender"}
 
@@ -69,7 +69,7 @@ def test_regions_come_in_the_order_given(regions):
     found = regions.find("Puno, Cusco and Apurímac")
     assert [term.name for term in found] == sorted(
         (term.name for term in found),
-        key=[region.name for region in Region.objects.all()].index,
+        key=[region.name for region in Region.objects.in_language().all()].index,
     )
 
 

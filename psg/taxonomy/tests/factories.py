@@ -23,11 +23,11 @@ class SeriesFactory(factory.django.DjangoModelFactory):
 
 def region(slug):
     """One of the regions the migrations load, e.g. region("cajamarca")."""
-    return Region.objects.get(slug=slug)
+    return Region.objects.in_language().get(slug=slug)
 
 
 def topic(slug):
-    return Topic.objects.get(slug=slug)
+    return Topic.objects.in_language().get(slug=slug)
 
 
 class RegionIndexPageFactory(wagtail_factories.PageFactory):
