@@ -12,15 +12,18 @@ PostgreSQL and Redis for "postgres", SQLite and the file cache, as on one
 machine, for "sqlite"), and drives each page with wrk (``--connections``
 connections, two threads, ``--duration`` seconds, loopback):
 
-- uncached: an app node with the page cache off (PSG_PAGE_CACHE=0);
+- uncached: an app node with the page cache off (PSG_PAGE_CACHE=0), its
+  workers keeping the page and its rendered parts (docs/architecture.md);
+- cold render: what a page's first view after a publish costs, in-process,
+  with those kept parts dropped before each view (CPU milliseconds);
 - embedded: the same node with the page cache on, the page already cached;
 - varnish: through Varnish, the page already cached;
 - static: nginx serving the bytes Varnish served, from a file.
 
 It prints one line per page and database::
 
-    page=article uncached_rps=… embedded_rps=… varnish_rps=… static_rps=…
-        varnish_ratio=… database=…       (on one line)
+    page=article uncached_rps=… cold_render_ms=… embedded_rps=…
+        varnish_rps=… static_rps=… varnish_ratio=… database=…  (on one line)
 
 (varnish_ratio = varnish_rps / static_rps), then times publish → visible: an
 article cached everywhere gets a new title, published as the admin does
@@ -82,6 +85,25 @@ page.title = {title!r}
 revision = page.save_revision()
 print(time.time(), flush=True)
 revision.publish()
+"""
+# The render a page's first reader after a publish waits for: in-process,
+# each view with the worker's kept parts and pages dropped first (as a
+# publish drops them), the CPU time per view.
+COLD_RENDER = """
+import json, time
+from django.test import Client
+from psg.core import structure
+client = Client(HTTP_HOST={host!r}, secure=True)
+figures = {{}}
+for name, path in {pages!r}.items():
+    for _ in range(3):
+        client.get(path)
+    start = time.process_time()
+    for _ in range({views}):
+        structure.forget_recent()
+        assert client.get(path).status_code == 200
+    figures[name] = 1000 * (time.process_time() - start) / {views}
+print(json.dumps(figures))
 """
 NGINX_CONF = """
 {user}
@@ -286,6 +308,14 @@ def measure(database, args, workdir):
             failed += failures
             print(f"# {database} {name} {figure}: {failures} failures", flush=True)
 
+    cold = json.loads(
+        stack.manage(
+            "shell",
+            "-v0",
+            "-c",
+            COLD_RENDER.format(host=stack.host, pages=pages, views=50),
+        ).stdout
+    )
     try:
         stack.start()
         node = stack.node_urls[0]
@@ -306,6 +336,7 @@ def measure(database, args, workdir):
         ratio = figure["varnish_rps"] / figure["static_rps"]
         print(
             f"page={name} uncached_rps={figure['uncached_rps']:.0f} "
+            f"cold_render_ms={cold[name]:.1f} "
             f"embedded_rps={figure['embedded_rps']:.0f} "
             f"varnish_rps={figure['varnish_rps']:.0f} "
             f"static_rps={figure['static_rps']:.0f} "
