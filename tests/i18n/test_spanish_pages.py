@@ -114,8 +114,8 @@ def content():
     """Every text the database holds for readers: titles, names, wordings."""
     found = set(Page.objects.values_list("title", flat=True))
     for model, fields in (
-        (Region, ["name", "name_es", "capital", "description"]),
-        (Topic, ["name", "name_es", "description"]),
+        (Region, ["name", "capital", "description"]),
+        (Topic, ["name", "description"]),
         (Series, ["name"]),
         (BulletinSeries, ["name", "description"]),
         (MembershipType, ["name", "description"]),
