@@ -30,6 +30,16 @@ def active_language():
         return default_language()
 
 
+def prefixed_language(path):
+    """The language whose prefix begins ``path`` (``es`` for ``/es/noticias/``),
+    or None: the default language has no prefix."""
+    first = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if first in codes and first != settings.LANGUAGE_CODE:
+        return first
+    return None
+
+
 def ensure_locales(locale_model):
     """Make sure the default locale is en-gb and that Spanish exists.
 
