@@ -96,54 +96,37 @@ def _page_url(page, request):
 
 def _page_versions(page, request):
     """{language: Version} of ``page``: itself and its translations (exact),
-    and for a language it lacks, its nearest translated ancestor."""
-    translations = {
-        other.locale.language_code: other
-        for other in Page.objects.filter(translation_key=page.translation_key)
-        .exclude(pk=page.pk)
+    and for a language it lacks, its nearest translated ancestor. One query:
+    the other languages' versions of the page and of its ancestors."""
+    lineage = [
+        page.path[:end] for end in range(page.steplen * 2, len(page.path), page.steplen)
+    ]
+    others = [
+        other
+        for other in Page.objects.filter(
+            translation_key__in=Page.objects.filter(
+                path__in=[*lineage, page.path]
+            ).values("translation_key")
+        )
+        .exclude(locale__language_code=translation.get_language())
         .select_related("locale")
+        .order_by("-depth")
         if _is_shown(other)
-    }
+    ]
     # A routable page's sub-address (/news/series/…/) has no exact version.
     own_url = _page_url(page, request)
     exact = request is None or absolute(site_for(request), request.path) == own_url
-    versions = {
-        translation.get_language(): Version(translation.get_language(), own_url)
-    }
-    for language in languages():
-        if language in versions:
-            continue
-        other = translations.get(language)
-        if other is not None:
-            versions[language] = Version(language, _page_url(other, request), exact)
-            continue
-        section = _nearest_translated(page, language, request)
-        if section is not None:
-            versions[language] = Version(language, section, exact=False)
+    current = translation.get_language()
+    versions = {current: Version(current, own_url)}
+    # Deepest first: the page's own translation, else its nearest section's.
+    for other in others:
+        language = other.locale.language_code
+        if language not in versions:
+            same = other.translation_key == page.translation_key
+            versions[language] = Version(
+                language, _page_url(other, request), exact=same and exact
+            )
     return versions
-
-
-def _nearest_translated(page, language, request):
-    """The address of the nearest ancestor of ``page`` shown in ``language``."""
-    ancestors = list(
-        page.get_ancestors()
-        .filter(depth__gt=1)
-        .order_by("-depth")
-        .only("translation_key")
-    )
-    found = {
-        other.translation_key: other
-        for other in Page.objects.filter(
-            translation_key__in=[ancestor.translation_key for ancestor in ancestors],
-            locale__language_code=language,
-        )
-        if _is_shown(other)
-    }
-    for ancestor in ancestors:
-        other = found.get(ancestor.translation_key)
-        if other is not None:
-            return _page_url(other, request)
-    return None
 
 
 def _view_versions(request):

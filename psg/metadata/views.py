@@ -41,8 +41,8 @@ def private_paths():
         if kwargs:
             path = path[: path.index("/-/") + 1]
         # Wagtail's own helpers (/_util/login/, password-protected pages).
-        if path.startswith("/_util/"):
-            path = "/_util/"
+        if "/_util/" in path:
+            path = path[: path.index("/_util/")] + "/_util/"
         paths.add(path)
     return sorted(paths)
 
