@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -19,14 +20,8 @@ urlpatterns = [
     path("favicon.ico", favicon),
     # The app node's probe for Varnish and load balancers (docs/deployment.md).
     path("healthz/", healthz, name="healthz"),
-    path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
-    path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
     path("", include(legacy_urls)),
-    path("", include("psg.members.urls")),
-    path("bulletin/", include("psg.bulletin.urls")),
     path("api/v1/", include("psg.api.urls")),
-    path("search/", include("psg.search.urls")),
-    path("", include("psg.feeds.urls")),
     path("robots.txt", metadata_views.robots_txt, name="robots-txt"),
     # The sitemap lists the pages, then the sections of the apps above it.
     path(
@@ -45,7 +40,19 @@ if settings.PSG_SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What readers read: in English at these addresses, in Spanish under /es/
+# (the language comes from the address alone: LanguageFromPathMiddleware).
+urlpatterns += i18n_patterns(
+    path("events/feed.ics", event_views.calendar_feed, name="events_feed"),
+    path("events/<slug:slug>.ics", event_views.event_ics, name="event_ics"),
+    path("", include("psg.members.urls")),
+    path("bulletin/", include("psg.bulletin.urls")),
+    path("search/", include("psg.search.urls")),
+    path("", include("psg.feeds.urls")),
+    # Wagtail's catch-all last; it serves the active language's home page.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # A lost database answers 503 with Retry-After, not 500 (psg.core.outages).
 handler500 = "psg.core.outages.server_error"

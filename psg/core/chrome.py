@@ -5,13 +5,21 @@ Every public page shows the chrome; reading it costs six queries and the URLs
 of the pages it links to. It is kept as plain values (links with their URLs
 already worked out) under the structure version (psg.core.structure), which
 changes when the settings, their links, a Site or a page change.
+
+Each language has its own menu, footer links and promos (rows carrying their
+``language``, decision 0006) and the organisation its Spanish tagline; the
+chrome is kept per site and language. A list with no row in a language shows
+the default language's, so a site nobody has translated yet keeps its menu.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 
 from psg.core import structure
+from psg.core.locales import SPANISH, default_language
 from psg.core.models import (
     FooterLink,
     MenuItem,
@@ -57,7 +65,20 @@ def chrome_for(site, request=None):
     """The chrome of ``site``: a dict of ``organisation``, ``menu``,
     ``footer_links``, ``promos`` and ``social_links``."""
     site_id = site.pk if site is not None else None
-    return structure.kept(f"chrome:{site_id}", lambda: _read(site), request)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return structure.kept(
+        f"chrome:{site_id}:{language}", lambda: _read(site, language), request
+    )
+
+
+def in_language(rows, language):
+    """The rows of ``language``, else those of the default language."""
+    rows = list(rows)
+    for wanted in (language, default_language()):
+        found = [row for row in rows if row.language == wanted]
+        if found:
+            return found
+    return []
 
 
 def _links(model):
@@ -67,7 +88,7 @@ def _links(model):
     )
 
 
-def _read(site):
+def _read(site, language):
     navigation = (
         NavigationSettings.base_queryset()
         .prefetch_related(
@@ -85,15 +106,22 @@ def _read(site):
         "promos": [],
         "social_links": [],
     }
+    organisation = chrome["organisation"]
+    if language == SPANISH and organisation.tagline_es:
+        organisation.tagline = organisation.tagline_es
     if navigation is None:
         return chrome
-    chrome["menu"] = [Link(i.label, i.href) for i in navigation.menu_items.all()]
+    chrome["menu"] = [
+        Link(i.label, i.href)
+        for i in in_language(navigation.menu_items.all(), language)
+    ]
     chrome["footer_links"] = [
-        Link(i.label, i.href) for i in navigation.footer_links.all()
+        Link(i.label, i.href)
+        for i in in_language(navigation.footer_links.all(), language)
     ]
     chrome["promos"] = [
         Promo(p.title, tuple(p.paragraphs), p.href or "", p.link_label)
-        for p in navigation.promos.all()
+        for p in in_language(navigation.promos.all(), language)
     ]
     chrome["social_links"] = [
         Social(s.network, s.get_network_display(), s.url)

@@ -6,7 +6,9 @@ not an extra round trip (docs/translation-content.md).
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import LocalePrefixPattern
 from django.db import models
+from django.urls import Resolver404, get_resolver
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -28,6 +30,32 @@ def active_language():
         )
     except LookupError:
         return default_language()
+
+
+def prefixed_language(path):
+    """The language whose prefix begins ``path`` (``es`` for ``/es/noticias/``),
+    or None: the default language has no prefix."""
+    first = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if first in codes and first != settings.LANGUAGE_CODE:
+        return first
+    return None
+
+
+def is_per_language(path):
+    """Whether ``path`` (without a language prefix) is one of the addresses
+    served in each language (``/news/``, ``/es/noticias/``), not one of those
+    served once for all (``/sitemap.xml``, ``/api/v1/…``, the admin)."""
+    rest = path.lstrip("/")
+    for pattern in get_resolver().url_patterns:
+        if isinstance(getattr(pattern, "pattern", None), LocalePrefixPattern):
+            continue
+        try:
+            if pattern.resolve(rest):
+                return False
+        except Resolver404:
+            continue
+    return True
 
 
 def ensure_locales(locale_model):

@@ -3,10 +3,12 @@ from functools import partial
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
 from psg.core import routing
+from psg.core.locales import prefixed_language
 
 
 class PublicCacheMiddleware:
@@ -96,4 +98,28 @@ class SiteRoutingMiddleware:
             routing.preload_route(request)
         response = self.get_response(request)
         routing.remember_route(request)
+        return response
+
+
+class LanguageFromPathMiddleware:
+    """Speak the language the address names: Spanish under ``/es/``, English
+    (the default, unprefixed) everywhere else.
+
+    Django's LocaleMiddleware in its place would read the language cookie and
+    ``Accept-Language`` and add ``Vary: Accept-Language`` to every unprefixed
+    page. Here the path alone decides: no redirect by the browser's language,
+    no cookie, no Vary, so every public page stays cacheable by its address
+    (docs/translation-content.md, "Spanish addresses").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = prefixed_language(request.path_info) or settings.LANGUAGE_CODE
+        # Restored afterwards: nothing of one request's language outlives it.
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

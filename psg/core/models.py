@@ -1,5 +1,6 @@
 """Shared page base, partial dates, site settings, menu, footer and sidebar promos."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
@@ -14,6 +15,7 @@ from wagtail.query import PageQuerySet
 
 from psg.core import routing
 from psg.core.email_addresses import EmailAddressField
+from psg.core.locales import default_language
 
 
 class DatePrecision(models.TextChoices):
@@ -179,6 +181,23 @@ class LinkFields(models.Model):
         return self.link_url
 
 
+def language_choices():
+    """The site's languages, for the chrome's rows (read when asked)."""
+    return settings.LANGUAGES
+
+
+def chrome_language_field():
+    """Which language's pages show a menu item, footer link or promo
+    (decision 0006: per-language rows of the site's settings)."""
+    return models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("Shown on the pages in this language."),
+    )
+
+
 @register_setting(icon="site")
 class OrganisationSettings(BaseSiteSetting):
     """Who the PSG is: shown in the footer and used in structured data."""
@@ -197,10 +216,17 @@ class OrganisationSettings(BaseSiteSetting):
         blank=True,
         help_text=_("One line under the site name."),
     )
+    tagline_es = models.CharField(
+        _("tagline in Spanish"),
+        max_length=250,
+        blank=True,
+        help_text=_("The tagline on the Spanish pages (the English one if empty)."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("tagline"),
+        FieldPanel("tagline_es"),
         FieldPanel("charity_number"),
         FieldPanel("address"),
         FieldPanel("email"),
@@ -228,8 +254,9 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
 class NamedLink(Orderable, LinkFields):
     label = models.CharField(_("label"), max_length=60)
+    language = chrome_language_field()
 
-    panels = [FieldPanel("label"), *LinkFields.link_panels]
+    panels = [FieldPanel("label"), FieldPanel("language"), *LinkFields.link_panels]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -287,9 +314,11 @@ class SidebarPromo(Orderable, LinkFields):
     link_label = models.CharField(
         _("link label"), max_length=60, blank=True, help_text=_("e.g. Read more")
     )
+    language = chrome_language_field()
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("language"),
         FieldPanel("text"),
         MultiFieldPanel(
             [FieldPanel("link_label"), *LinkFields.link_panels], heading=_("Link")

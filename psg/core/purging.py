@@ -24,6 +24,8 @@ from django.db import transaction
 
 from wagtail.contrib.frontend_cache.utils import get_backends
 
+from psg.core.locales import is_per_language, prefixed_language
+
 logger = logging.getLogger(__name__)
 
 _contributors = []
@@ -68,7 +70,27 @@ def paths_showing(page):
     paths = set()
     for contributor in _contributors:
         paths.update(contributor(page, site) or ())
+    paths = in_language(page.locale.language_code, paths)
+    # Its translations link to it (the language switch, hreflang).
+    for translation in page.get_translations(inclusive=False):
+        paths.add(page_path(translation))
     return {path for path in paths if path}
+
+
+def in_language(language, paths):
+    """``paths`` as addresses in ``language``: ``/search/`` is
+    ``/es/search/`` in Spanish. The apps name their addresses in whatever
+    language is active (an editor may use the admin in Spanish); the page's
+    listings, feeds and searches are those of its own language."""
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    found = set()
+    for path in paths:
+        if not path:
+            continue
+        current = prefixed_language(path)
+        neutral = path[len(current) + 1 :] if current else path
+        found.add(prefix + neutral if is_per_language(neutral) else neutral)
+    return found
 
 
 def caches_configured():

@@ -12,7 +12,9 @@ fewer queries than Wagtail's walk down the tree.
   loaded must still have the address asked for (its ``url_path`` under the
   site's root), or the walk is made again, so a page moved, renamed or
   deleted is never served from a stale entry. Only whole pages are
-  remembered, not a routable page's sub-addresses.
+  remembered, not a routable page's sub-addresses. Under ``/es/`` the root
+  is the site root's Spanish translation: the key (the whole path) keeps the
+  languages apart, and the address checked is the page's under that root.
 - View restrictions (private pages) are kept per worker under the structure
   version, which a saved or deleted restriction, or a moved page, changes.
 """
@@ -26,8 +28,10 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
 from psg.core import structure
+from psg.core.locales import prefixed_language
 
-# (host, path) -> (site id, page id, content type id, parent id, parent type).
+# (host, path) -> (site id, page id, content type id, parent id, parent type,
+# the url_path of the root it was found under).
 _routes = {}
 # More than this many addresses and the memory starts again (junk paths are
 # never kept: only those Wagtail routed to a page).
@@ -90,10 +94,21 @@ def find_site(request):
     return site
 
 
-def _address(site, path):
-    """The ``url_path`` a page served at ``path`` on ``site`` has."""
+def _address(root_path, path):
+    """The ``url_path`` a page served at ``path`` under the root page whose
+    ``url_path`` is ``root_path`` has (``path`` may begin with a language)."""
     components = [component for component in path.split("/") if component]
-    return site.root_page.url_path + "".join(f"{part}/" for part in components)
+    if components and prefixed_language(path):
+        components = components[1:]
+    return root_path + "".join(f"{part}/" for part in components)
+
+
+def _root_path(site, page):
+    """The ``url_path`` of the root ``page`` is under: the site's root page or
+    its translation, which sit at the same depth."""
+    depth = site.root_page.depth
+    parts = [part for part in page.url_path.split("/") if part][: depth - 1]
+    return "/" + "".join(f"{part}/" for part in parts)
 
 
 def _load(content_type_id, page_id, request):
@@ -125,12 +140,12 @@ def preload_route(request):
     if entry is None:
         return False
     site = request._wagtail_site
-    site_id, page_id, content_type_id, parent_id, parent_type_id = entry
+    site_id, page_id, content_type_id, parent_id, parent_type_id, root_path = entry
     if not site or site.pk != site_id:
         _routes.pop(key, None)
         return False
     page = _load(content_type_id, page_id, request)
-    if page is None or page.url_path != _address(site, request.path_info):
+    if page is None or page.url_path != _address(root_path, request.path_info):
         _routes.pop(key, None)
         return False
     if parent_id is not None:
@@ -152,7 +167,10 @@ def remember_route(request):
         return
     site = Site.find_for_request(request)
     page = result[0]
-    if not site or page.url_path != _address(site, request.path_info):
+    if not site:
+        return
+    root_path = _root_path(site, page)
+    if page.url_path != _address(root_path, request.path_info):
         return
     parent = getattr(page, "_cached_parent_obj", None)
     if len(_routes) >= MAX_ROUTES:
@@ -163,6 +181,7 @@ def remember_route(request):
         page.content_type_id,
         parent.pk if parent is not None else None,
         parent.content_type_id if parent is not None else None,
+        root_path,
     )
 
 

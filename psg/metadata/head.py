@@ -18,7 +18,7 @@ from psg.core.page_facts import item_moment, regions_and_topics
 from psg.core.sites import site_for
 from psg.news.models import NewsPage
 
-from . import content
+from . import content, languages
 
 # Listing filters whose value, once the view has checked it and put it in the
 # context under the same name, belongs in the canonical address.
@@ -126,6 +126,11 @@ def social_tags(context, chrome):
         ("og:url", url),
         ("og:type", "article" if article else "website"),
         ("og:locale", content.og_locale()),
+    ]
+    og += [
+        ("og:locale:alternate", version.og_locale)
+        for version in languages.others(context)
+        if version.exact
     ]
     if image:
         og += [

@@ -8,9 +8,10 @@ what is listed and why.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from wagtail.models import Page, get_page_models
@@ -19,7 +20,7 @@ from psg.core.models import SectionIndexPage
 from psg.core.sites import site_for
 from psg.news.models import NewsIndexPage, NewsPage
 
-from . import content
+from . import content, languages
 
 
 def as_moment(value):
@@ -65,6 +66,8 @@ class SiteSitemap(Sitemap):
         self.request = request
         self.site = site_for(request)
         self.sections = sections
+        # location -> [(hreflang, location)] of a page's versions.
+        self.alternates = {}
 
     def items(self):
         seen, entries = set(), []
@@ -86,7 +89,10 @@ class SiteSitemap(Sitemap):
                 "lastmod": lastmod,
                 "changefreq": None,
                 "priority": None,
-                "alternates": [],
+                "alternates": [
+                    {"lang_code": lang_code, "location": alternate}
+                    for lang_code, alternate in self.alternates.get(location, [])
+                ],
             }
             for location, lastmod in self.paginator.page(page).object_list
         ]
@@ -98,15 +104,20 @@ class SiteSitemap(Sitemap):
     # Wagtail pages -----------------------------------------------------------
 
     def pages(self):
-        """Live, public pages of the site, in tree order; no aliases.
+        """Live, public pages of the site in every language (under the root
+        page and its translations), in tree order; no aliases.
 
         Private pages (and everything under them) and drafts are left out;
         an alias shows another page's content, which is listed already.
         """
         if self.site is None:
             return Page.objects.none()
+        roots = Q()
+        for root in self.site.root_page.get_translations(inclusive=True):
+            roots |= Q(path__startswith=root.path)
         return (
-            self.site.root_page.get_descendants(inclusive=True)
+            Page.objects.filter(roots)
+            .select_related("locale")
             .live()
             .public()
             .filter(alias_of__isnull=True)
@@ -115,6 +126,8 @@ class SiteSitemap(Sitemap):
                 "depth",
                 "url_path",
                 "content_type",
+                "translation_key",
+                "locale__language_code",
                 "last_published_at",
                 "latest_revision_created_at",
                 "first_published_at",
@@ -145,10 +158,14 @@ class SiteSitemap(Sitemap):
                 pk__in=[p.pk for p in pages if p.content_type_id in own_urls]
             ).specific()
         }
-        entries = []
+        entries, versions = [], {}
         for page, lastmod in zip(pages, lastmods, strict=True):
             if page.pk not in specific:
-                entries.append((page.get_full_url(self.request), lastmod))
+                location = page.get_full_url(self.request)
+                versions.setdefault(page.translation_key, []).append(
+                    (languages.bcp47(page.locale.language_code), location)
+                )
+                entries.append((location, lastmod))
                 continue
             urls = specific[page.pk].get_sitemap_urls(self.request)
             for number, url in enumerate(urls):
@@ -159,7 +176,24 @@ class SiteSitemap(Sitemap):
                     entries.append((url["location"], newest(own, lastmod)))
                 else:
                     entries.append((url["location"], own or lastmod))
+            if urls:
+                versions.setdefault(page.translation_key, []).append(
+                    (languages.bcp47(page.locale.language_code), urls[0]["location"])
+                )
+        self.note_alternates(versions.values())
         return entries
+
+    def note_alternates(self, groups):
+        """Each page in several languages lists all its versions and English
+        as ``x-default``, as the page's own ``hreflang`` links do."""
+        default = languages.bcp47(settings.LANGUAGE_CODE)
+        for group in groups:
+            if len(group) < 2:
+                continue
+            links = sorted(group)
+            links += [("x-default", url) for code, url in group if code == default]
+            for _code, location in group:
+                self.alternates[location] = links
 
     # News series -------------------------------------------------------------
 

@@ -1,13 +1,17 @@
 """/robots.txt and /sitemap.xml."""
 
+from itertools import product
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from psg.core.addresses import absolute
 from psg.core.sites import site_for
 
+from .languages import languages
 from .sitemaps import SiteSitemap
 
 # Pages for one visitor only (signed links, "check your email", the
@@ -30,13 +34,15 @@ PRIVATE_URLS = [
 def private_paths():
     """The path prefixes robots.txt disallows, shortest first, no repeats."""
     paths = set()
-    for name, kwargs in PRIVATE_URLS:
-        path = reverse(name, kwargs=kwargs)
+    for (name, kwargs), language in product(PRIVATE_URLS, languages()):
+        # The public forms exist in every language (/join/, /es/join/).
+        with translation.override(language):
+            path = reverse(name, kwargs=kwargs)
         if kwargs:
             path = path[: path.index("/-/") + 1]
         # Wagtail's own helpers (/_util/login/, password-protected pages).
-        if path.startswith("/_util/"):
-            path = "/_util/"
+        if "/_util/" in path:
+            path = path[: path.index("/_util/")] + "/_util/"
         paths.add(path)
     return sorted(paths)
 

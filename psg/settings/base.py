@@ -108,6 +108,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "psg.core.middleware.RequestBodyLimitMiddleware",
     "psg.core.middleware.NulByteMiddleware",
+    # The language from the address alone (no cookie, no Accept-Language),
+    # before anything routes or resolves the request.
+    "psg.core.middleware.LanguageFromPathMiddleware",
     "psg.core.middleware.SiteRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,6 +1,8 @@
 """Every public page type read in Spanish: no interface text left in English.
 
-Each page is rendered in English and in Spanish. A piece of text (a text node,
+Each page is rendered in English at its address and in Spanish at its
+Spanish one (under /es/, the page's Spanish translation with the same words,
+so that only the interface differs). A piece of text (a text node,
 or a title, aria-label, alt or placeholder attribute) that reads the same in
 both is English left untranslated, unless it is the content the test made,
 a proper name, or has no letters at all. So a string nobody marked fails the
@@ -17,12 +19,13 @@ from django_countries import countries
 from django.core.cache import caches
 from django.utils import timezone, translation
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
 from psg.core import catalogue, structure
 from psg.events.tests.factories import EventPageFactory
+from psg.home.spanish import ensure_spanish_tree, translate_page
 from psg.members.models import MembershipSettings, MembershipType
 from psg.news.tests.factories import NewsPageFactory
 from psg.publications.tests.factories import PublicationPageFactory
@@ -151,19 +154,22 @@ def is_english(piece, known):
     return bool(re.search(r"[A-Za-z]{2}", leftover(piece, known)))
 
 
-def page_in(language, client, url):
+def page_in(language, client, urls):
+    """The page of ``urls`` (its English and Spanish addresses) in
+    ``language``, as a reader gets it: the address alone says the language."""
     for cache in caches.all():
         cache.clear()
     structure.forget()
-    with translation.override(language):
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    url = urls[language]
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-gb,es;q=0.5")
     assert response.status_code == 200, url
+    assert response["Content-Language"] == language
     return response.content.decode()
 
 
-def untranslated(client, url):
-    english = texts(page_in("en-gb", client, url))
-    spanish = texts(page_in("es", client, url))
+def untranslated(client, urls):
+    english = texts(page_in("en-gb", client, urls))
+    spanish = texts(page_in("es", client, urls))
     known = content() | NAMES | same_in_spanish() | countries_alike()
     return sorted(piece for piece in english & spanish if is_english(piece, known))
 
@@ -207,23 +213,47 @@ def site_pages(home_page, news_index, publication_index, event_index):
         introduction="<p>A month of protests in the south.</p>",
     )
     EditionItemFactory(edition=edition, page=news)
+    spanish = Locale.objects.get(language_code="es")
+    ensure_spanish_tree()
+    pages = {
+        "home": home_page,
+        "news index": news_index,
+        "news item": news,
+        "publication index": publication_index,
+        "publication": publication,
+        "event index": event_index,
+        "event": event,
+        "standard page": standard,
+        "region index": regions,
+        "topic index": topics,
+    }
+    addresses = {
+        kind: {
+            "en-gb": page.url,
+            # The same words in Spanish: only the interface may differ.
+            "es": translate_page(page, spanish, page.title, page.slug).url,
+        }
+        for kind, page in pages.items()
+    }
+    addresses["region"] = {
+        language: f"{urls['region index']}puno/"
+        for language, urls in _by_language(addresses).items()
+    }
+    for kind, path in (
+        ("bulletin archive", "/bulletin/"),
+        ("search", "/search/?q=Puno"),
+        ("join form", "/join/"),
+        ("bulletin sign-up", "/bulletin/subscribe/"),
+        ("membership sign-in", "/membership/sign-in/"),
+    ):
+        addresses[kind] = {"en-gb": path, "es": "/es" + path}
+    return addresses
+
+
+def _by_language(addresses):
     return {
-        "home": home_page.url,
-        "news index": news_index.url,
-        "news item": news.url,
-        "publication index": publication_index.url,
-        "publication": publication.url,
-        "event index": event_index.url,
-        "event": event.url,
-        "standard page": standard.url,
-        "region index": regions.url,
-        "region": f"{regions.url}puno/",
-        "topic index": topics.url,
-        "bulletin archive": "/bulletin/",
-        "search": "/search/?q=Puno",
-        "join form": "/join/",
-        "bulletin sign-up": "/bulletin/subscribe/",
-        "membership sign-in": "/membership/sign-in/",
+        language: {kind: urls[language] for kind, urls in addresses.items()}
+        for language in ("en-gb", "es")
     }
 
 

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from psg.core.addresses import root_url
 from psg.core.sites import site_for
 from psg.core.templatetags.psg_tags import site_chrome
-from psg.metadata import head, structured_data
+from psg.metadata import head, languages, structured_data
 
 register = template.Library()
 
@@ -65,6 +65,25 @@ def social_meta(context):
         for key, value in twitter
     ]
     return mark_safe("\n  ".join(tags))  # noqa: S308 (each tag built escaped)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """``<link rel="alternate" hreflang>`` for each language the page is in,
+    and ``x-default`` (psg.metadata.languages)."""
+    return mark_safe(  # noqa: S308 (each tag built escaped)
+        "\n  ".join(
+            format_html('<link rel="alternate" hreflang="{}" href="{}">', lang, url)
+            for lang, url in languages.alternates(context)
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def other_languages(context):
+    """The page in the other languages, or the nearest section, for the
+    language switch."""
+    return languages.others(context)
 
 
 @register.simple_tag(takes_context=True)

@@ -193,8 +193,8 @@ def test_robots_txt(client, site):
     disallowed = {
         line.split(": ", 1)[1] for line in lines if line.startswith("Disallow")
     }
-    assert disallowed == {
-        "/admin/",
+    per_language = {
+        "/_util/",
         "/membership/",
         "/join/sent/",
         "/join/confirm/",
@@ -203,7 +203,12 @@ def test_robots_txt(client, site):
         "/bulletin/subscribe/confirm/",
         "/bulletin/subscribe/done/",
         "/bulletin/unsubscribe/",
-        "/_util/",
+    }
+    # The forms exist in English and, under /es/, in Spanish.
+    assert disallowed == {
+        "/admin/",
+        *per_language,
+        *("/es" + path for path in per_language),
     }
     assert "Sitemap: https://psg.example.org/sitemap.xml" in lines
     # Public pages, feeds and the forms people look for stay open.
