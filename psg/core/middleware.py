@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
-from psg.core import routing
+from psg.core import routing, structure
 from psg.core.locales import prefixed_language
 
 
@@ -93,11 +93,14 @@ class SiteRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = SimpleLazyObject(partial(routing.find_site, request))
-        if request.method in ("GET", "HEAD"):
-            routing.preload_route(request)
-        response = self.get_response(request)
-        routing.remember_route(request)
+        with structure.for_request(request):
+            request._wagtail_site = SimpleLazyObject(
+                partial(routing.find_site, request)
+            )
+            if request.method in ("GET", "HEAD"):
+                routing.preload_route(request)
+            response = self.get_response(request)
+            routing.remember_route(request)
         return response
 
 

@@ -18,6 +18,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -49,10 +50,32 @@ _parts = OrderedDict()
 _parts_lock = threading.Lock()
 
 
+class _RequestVersions(threading.local):
+    seen = None
+
+
+# The versions read during the request this thread is serving, for code that
+# has no request at hand (a listing's vocabularies): set by ``for_request``.
+_request_versions = _RequestVersions()
+
+
+@contextmanager
+def for_request(request):
+    """While serving ``request``: each version is read once, by whatever
+    asks for it (psg.core.middleware.SiteRoutingMiddleware)."""
+    _request_versions.seen = request._psg_structure_versions = {}
+    try:
+        yield
+    finally:
+        _request_versions.seen = None
+
+
 def version(scope=CONTENT, request=None):
     """The current version of ``scope`` (read once per request), made anew
     if the cache has lost it."""
     seen = getattr(request, "_psg_structure_versions", None)
+    if seen is None:
+        seen = _request_versions.seen
     if seen is not None and scope in seen:
         return seen[scope]
     key = VERSION_KEYS[scope]
@@ -60,9 +83,9 @@ def version(scope=CONTENT, request=None):
     if current is None:
         cache.add(key, uuid.uuid4().hex, timeout=None)
         current = cache.get(key)
-    if request is not None:
-        if seen is None:
-            seen = request._psg_structure_versions = {}
+    if seen is None and request is not None:
+        seen = request._psg_structure_versions = {}
+    if seen is not None:
         seen[scope] = current
     return current
 
