@@ -47,6 +47,19 @@ def in_language(person):
     return translation.override(chosen_language(code))
 
 
+class KeepsLanguageMixin:
+    """For a model form with ``language``: a form sent without it (a page, or
+    a test client, from before it was asked) keeps the record's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.instance.language
+
+
 def language_form_field(**kwargs):
     """The public forms' language question (join, subscribe, my details)."""
     return forms.TypedChoiceField(

@@ -63,6 +63,7 @@ def subscribe(request):
             form.cleaned_data["name"],
             form.chosen_series(),
             reply_to=membership_settings.secretary_email or None,
+            language=form.cleaned_data["language"],
         )
     except MAIL_ERRORS:
         logger.exception("Bulletin sign-up: could not send the email")
@@ -103,7 +104,10 @@ def subscribe_confirm(request, token):
         )
     membership_settings = MembershipSettings.for_request(request)
     subscriptions.confirm_subscription(
-        subscriber, series, shown_wordings(membership_settings)
+        subscriber,
+        series,
+        shown_wordings(membership_settings),
+        language=subscriptions.language_for_token(payload),
     )
     return redirect("bulletin-subscribe-done")
 
