@@ -20,12 +20,21 @@ pytestmark = pytest.mark.django_db
 SPANISH_INTRODUCTION = "<p>Un mes de protestas en el sur.</p>"
 
 
-def send(edition, capture):
-    with capture(execute=True):
-        return sending.start_sending(edition)
+@pytest.fixture
+def send(smtp_server, fast_sending, django_capture_on_commit_callbacks):
+    """Send an edition through a real SMTP server; returns how many
+    recipients it had."""
+
+    def send(edition):
+        with django_capture_on_commit_callbacks(execute=True):
+            return sending.start_sending(edition)
+
+    send.received = lambda: received_by(smtp_server)
+    return send
 
 
 def received_by(smtp_server):
+    """What each address received, as parsed messages."""
     result = {}
     for received in smtp_server.messages:
         for address in received["to"]:
@@ -61,17 +70,13 @@ def readers():
 
 
 def test_each_reader_gets_the_number_once_in_their_language(
-    spanish_edition,
-    readers,
-    smtp_server,
-    fast_sending,
-    django_capture_on_commit_callbacks,
+    spanish_edition, readers, send
 ):
     english = spanish_edition.english_edition
 
-    assert send(english, django_capture_on_commit_callbacks) == 3
+    assert send(english) == 3
 
-    received = received_by(smtp_server)
+    received = send.received()
     assert sorted(received) == sorted(r.email for r in readers.values())
     assert all(len(messages) == 1 for messages in received.values())
     [to_ana] = received["ana@example.org"]
@@ -96,15 +101,11 @@ def test_each_reader_gets_the_number_once_in_their_language(
 
 
 def test_without_a_spanish_edition_spanish_readers_get_the_english_one(
-    edition_to_send,
-    readers,
-    smtp_server,
-    fast_sending,
-    django_capture_on_commit_callbacks,
+    edition_to_send, readers, send
 ):
-    send(edition_to_send, django_capture_on_commit_callbacks)
+    send(edition_to_send)
 
-    received = received_by(smtp_server)
+    received = send.received()
     assert sorted(received) == sorted(r.email for r in readers.values())
     for messages in received.values():
         [message] = messages
@@ -112,19 +113,13 @@ def test_without_a_spanish_edition_spanish_readers_get_the_english_one(
         assert "A month of protests in the south." in text(message)
 
 
-def test_a_spanish_edition_not_ready_stays_behind(
-    spanish_edition,
-    readers,
-    smtp_server,
-    fast_sending,
-    django_capture_on_commit_callbacks,
-):
+def test_a_spanish_edition_not_ready_stays_behind(spanish_edition, readers, send):
     spanish_edition.is_ready = False
     spanish_edition.save()
 
-    send(spanish_edition.english_edition, django_capture_on_commit_callbacks)
+    send(spanish_edition.english_edition)
 
-    [message] = received_by(smtp_server)["rosa@ejemplo.pe"]
+    [message] = send.received()["rosa@ejemplo.pe"]
     assert message["Subject"] == "Update 120 — 22 November 2026"
     spanish_edition.refresh_from_db()
     # Still a draft: it can be finished and marked archived later.
@@ -132,22 +127,18 @@ def test_a_spanish_edition_not_ready_stays_behind(
 
 
 def test_the_next_number_without_spanish_goes_in_english_to_everyone_once(
-    spanish_edition,
-    readers,
-    smtp_server,
-    fast_sending,
-    django_capture_on_commit_callbacks,
+    spanish_edition, readers, send
 ):
     english = spanish_edition.english_edition
-    send(english, django_capture_on_commit_callbacks)
+    send(english)
     next_one = EditionFactory(
         series=english.series, number=121, date=datetime.date(2026, 12, 20)
     )
     EditionItemFactory(edition=next_one, page=english.items.first().page)
 
-    send(next_one, django_capture_on_commit_callbacks)
+    send(next_one)
 
-    for messages in received_by(smtp_server).values():
+    for messages in send.received().values():
         subjects = sorted(message["Subject"] for message in messages)
         assert len(subjects) == 2
         assert subjects[1] == "Update 121 — 20 December 2026"
