@@ -216,6 +216,7 @@ def erase_member_subscription(member):
 SUBJECT_ACCESS_FIELDS = [
     "email",
     "name",
+    "language",
     "status",
     "confirmed_at",
     "unsubscribed_at",
