@@ -121,6 +121,17 @@ def sync_member_subscription(member, when=None):
         return subscriber
 
 
+def set_language(subscriber, value):
+    """The subscriber's own choice of language (their unsubscribe page); a
+    member's changes with it, so the two stay in step."""
+    subscriber.language = chosen_language(value)
+    subscriber.save(update_fields=["language", "updated_at"])
+    if subscriber.member_id is not None:
+        member = subscriber.member
+        member.language = subscriber.language
+        member.save(update_fields=["language", "updated_at"])
+
+
 def follow_member_language(member):
     """Give the member's subscriber row the member's language."""
     Subscriber.objects.filter(member=member).exclude(language=member.language).update(

@@ -95,3 +95,23 @@ def test_the_secretary_sees_and_sets_a_subscribers_language(client, site):
     subscriber.refresh_from_db()
     assert subscriber.language == "es"
     assert "Spanish" in client.get(listing).content.decode()
+
+
+def test_a_subscriber_changes_their_language_on_their_own_page(client, site):
+    update = BulletinSeries.objects.get(slug="update")
+    member = MemberFactory(email="rosa@ejemplo.pe")
+    subscriber = SubscriberFactory(email=member.email, member=member, series=[update])
+    page = reverse("bulletin-unsubscribe", args=[subscriber.unsubscribe_token])
+    assert '<option value="en-gb" selected>English</option>' in (
+        client.get(page).content.decode()
+    )
+
+    response = client.post(page, {"language": "es", "set_language": "1"})
+
+    assert "Your choice of language is saved." in response.content.decode()
+    subscriber.refresh_from_db()
+    member.refresh_from_db()
+    # Still subscribed: only the language changed, the member's with it.
+    assert subscriber.status == Subscriber.Status.SUBSCRIBED
+    assert list(subscriber.series.all()) == [update]
+    assert (subscriber.language, member.language) == ("es", "es")
