@@ -40,6 +40,11 @@ class BulletinConfig(AppConfig):
             signals.follow_member_address,
             dispatch_uid="psg.bulletin.follow_member_address",
         )
+        post_save.connect(
+            signals.follow_member_language,
+            sender="members.Member",
+            dispatch_uid="psg.bulletin.follow_member_language",
+        )
         member_erasing.connect(
             signals.erase_subscription, dispatch_uid="psg.bulletin.erase_subscription"
         )

@@ -13,15 +13,15 @@ from itertools import groupby
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Lower
 from django.http import Http404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from psg.members.languages import Language
 from psg.news.models import NewsPage
 
-from .models import BulletinSeries, Edition, EditionItem, edition_title
+from .models import BulletinSeries, Edition, EditionItem, edition_title, edition_url
 
 
 @dataclass
@@ -51,6 +51,12 @@ class EditionView:
     pages: list = field(default_factory=list)
     edition: Edition | None = None
     item_count: int | None = None
+    # The published edition of the same number in the other language.
+    other_language: "EditionView | None" = None
+
+    @property
+    def language(self):
+        return self.edition.language if self.edition else Language.ENGLISH
 
     @property
     def is_legacy(self):
@@ -61,15 +67,13 @@ class EditionView:
         return edition_title(self.series.name, self.number, self.date)
 
     def get_absolute_url(self):
-        return reverse(
-            "bulletin-edition",
-            kwargs={"series": self.series.slug, "number": self.number},
+        return edition_url(
+            "bulletin-edition", self.series.slug, self.number, self.edition
         )
 
     def get_pdf_url(self):
-        return reverse(
-            "bulletin-edition-pdf",
-            kwargs={"series": self.series.slug, "number": self.number},
+        return edition_url(
+            "bulletin-edition-pdf", self.series.slug, self.number, self.edition
         )
 
     @cached_property
@@ -150,15 +154,28 @@ def editions_with_items():
     )
 
 
-def get_edition(series_slug, number):
-    """The published edition ``number`` of a series, made or imported, or 404."""
+def get_edition(series_slug, number, language=Language.ENGLISH):
+    """The published edition ``number`` of a series in ``language``, made or
+    imported (English only), or 404. Its ``other_language`` is the published
+    edition of the same number in the other language, if any."""
     series = get_series(series_slug)
-    edition = (
-        editions_with_items().published().filter(series=series, number=number).first()
-    )
-    if edition is not None:
-        return edition_view(edition)
-    if Edition.objects.filter(series=series, number=number).exists():
+    editions = {
+        edition.language: edition
+        for edition in editions_with_items()
+        .published()
+        .filter(series=series, number=number)
+    }
+    if edition := editions.pop(language, None):
+        view = edition_view(edition)
+        if other := next(iter(editions.values()), None):
+            view.other_language = EditionView(series, number, other.date, edition=other)
+        return view
+    if (
+        language != Language.ENGLISH
+        or Edition.objects.filter(
+            series=series, number=number, language=language
+        ).exists()
+    ):
         # A draft, or one being sent: not public yet, and not to be
         # shadowed by imported items that happen to share its number.
         raise Http404(_("No such edition."))
@@ -176,6 +193,20 @@ def get_edition(series_slug, number):
     )
 
 
+def archive_language(views, edition, view):
+    """Put ``view`` (of ``edition``) in the archive's ``views``: an English
+    edition as the number's entry, a Spanish one as that entry's link."""
+    key = (edition.series_id, edition.number)
+    if edition.language == Language.ENGLISH:
+        view.other_language = views.get(key, view).other_language
+        views[key] = view
+    elif key in views:
+        views[key].other_language = view
+    else:
+        # Placeholder until the English edition comes by.
+        views[key] = EditionView(view.series, view.number, None, other_language=view)
+
+
 def archive():
     """Every published edition, as ``[(series, [(year, [EditionView])])]``.
 
@@ -189,13 +220,18 @@ def archive():
         Edition.objects.published().annotate(item_count=Count("items")).order_by()
     ):
         edition.series = next(s for s in series_list if s.pk == edition.series_id)
-        editions[(edition.series_id, edition.number)] = EditionView(
+        view = EditionView(
             series=edition.series,
             number=edition.number,
             date=edition.date,
             edition=edition,
             item_count=edition.item_count,
         )
+        archive_language(editions, edition, view)
+    # A Spanish edition published without its English one is listed alone.
+    for key, view in editions.items():
+        if view.edition is None and view.other_language is not None:
+            editions[key] = view.other_language
     legacy = (
         legacy_pages()
         .annotate(name=Lower("bulletin_name"))

@@ -28,9 +28,11 @@ from wagtail.rich_text import expand_db_html
 from psg.core.addresses import absolute, root_url
 from psg.core.models import OrganisationSettings
 from psg.core.templated_email import render_email
+from psg.members.languages import Language, in_language
 
 from . import archive
-from .models import Subscriber, delivery_message_id
+from .models import Edition, Subscriber, delivery_message_id
+from .models.editions import LOCKED_STATUSES
 from .unsubscribe import unsubscribe_headers, unsubscribe_url
 
 TEMPLATE = "bulletin_edition"
@@ -83,6 +85,11 @@ class EditionMessages:
         # Each message's unsubscribe link names its series (RFC 8058: a
         # one-click request leaves the list the message came from).
         self.series_slug = edition.series.slug
+        # In the edition's language, whatever the request's or the worker's.
+        with in_language(edition.language):
+            self._render(edition, subject_prefix)
+
+    def _render(self, edition, subject_prefix):
         view = archive.edition_view(archive.editions_with_items().get(pk=edition.pk))
         series = edition.series
         organisation = organisation_settings()
@@ -243,6 +250,30 @@ class PreparedMessage(EmailMessage):
 
     def message(self):
         return _PreparedMIME(self.data)
+
+
+class EditionLanguages:
+    """The messages of an edition being sent, in each subscriber's language:
+    the Spanish edition's to those who read Spanish, when it goes with this
+    one (``psg.bulletin.spanish``); the English edition's to everyone else.
+    One delivery per subscriber either way, so exactly once still holds."""
+
+    def __init__(self, edition):
+        self.english = EditionMessages(edition)
+        spanish = (
+            Edition.objects.select_related("series")
+            .filter(english_edition_id=edition.pk, status__in=LOCKED_STATUSES)
+            .first()
+        )
+        self.spanish = EditionMessages(spanish) if spanish is not None else None
+
+    def for_subscriber(self, subscriber):
+        if self.spanish is not None and subscriber.language == Language.SPANISH:
+            return self.spanish
+        return self.english
+
+    def prepared(self, subscriber, **kwargs):
+        return self.for_subscriber(subscriber).prepared(subscriber, **kwargs)
 
 
 def build_edition_message(edition, subscriber, connection=None):

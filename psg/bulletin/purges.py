@@ -11,9 +11,15 @@ from .models import BulletinSeries, Edition, EditionItem
 
 def edition_paths(series_slug, number):
     kwargs = {"series": series_slug, "number": number}
+    # Both languages: the English edition's pages list the Spanish one's.
     return [
-        reverse("bulletin-edition", kwargs=kwargs),
-        reverse("bulletin-edition-pdf", kwargs=kwargs),
+        reverse(name, kwargs=kwargs)
+        for name in (
+            "bulletin-edition",
+            "bulletin-edition-pdf",
+            "bulletin-edition-es",
+            "bulletin-edition-pdf-es",
+        )
     ]
 
 

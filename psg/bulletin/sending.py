@@ -26,8 +26,9 @@ from django.utils.translation import gettext as _
 
 from psg.core.smtp import MAIL_ERRORS
 
+from . import spanish
 from .bounces import record_delivery_success
-from .messages import EditionMessages
+from .messages import EditionLanguages
 from .models import Delivery, Edition, Subscriber, Subscription, delivery_message_id
 from .purges import purge_edition
 from .sending_errors import Verdict, error_text, verdict
@@ -82,6 +83,10 @@ def check_can_send(edition):
             _("This edition is %(status)s already.")
             % {"status": edition.get_status_display().lower()}
         )
+    if edition.english_edition_id is not None:
+        raise SendingRefused(
+            _("A Spanish edition is sent with its English edition: send that one.")
+        )
     if not edition.items.exists():
         raise SendingRefused(_("This edition lists no items."))
 
@@ -128,6 +133,7 @@ def start_sending(edition):
             send_error="",
             updated_at=timezone.now(),
         )
+        spanish.lock_with(edition.pk, timezone.now())
         _enqueue_spare(edition.pk, 0)
         # After the commit: the immediate backend runs the task at once, and
         # its per-message commits must not sit inside this transaction.
@@ -278,7 +284,7 @@ def _messages(edition):
     key = (edition.pk, edition.updated_at)
     if key not in _rendered:
         _rendered.clear()
-        _rendered[key] = EditionMessages(edition)
+        _rendered[key] = EditionLanguages(edition)
     return _rendered[key]
 
 
@@ -441,6 +447,8 @@ def _after_batch(edition_id, generation, handled):
         if sent:
             # Now in the archive: its page was a 404 in the caches until now.
             purge_edition(Edition.objects.select_related("series").get(pk=edition_id))
+            if sent_spanish := spanish.sent_with(edition_id, timezone.now()):
+                purge_edition(sent_spanish)
         return
     claimable = unfinished.filter(_claimable(timezone.now() - stale_after()))
     if handled and claimable.exists():

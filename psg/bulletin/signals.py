@@ -55,6 +55,13 @@ def follow_member_address(sender, member, old, new, **kwargs):
     subscriptions.follow_member_address(member, old, new)
 
 
+def follow_member_language(sender, instance, update_fields=None, **kwargs):
+    """A member's subscriber row is written to in the member's language,
+    however it was changed (their details, the desk, an import)."""
+    if update_fields is None or "language" in update_fields:
+        subscriptions.follow_member_language(instance)
+
+
 def erase_subscription(sender, member, **kwargs):
     """An erased member's subscriber rows go too."""
     return subscriptions.erase_member_subscription(member)

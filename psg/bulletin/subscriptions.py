@@ -20,6 +20,7 @@ from django.utils import timezone
 from psg.core.addresses import absolute
 from psg.core.templated_email import send_email
 from psg.members.join.applications import find_member
+from psg.members.languages import chosen_language, in_language
 from psg.members.models import Consent, Member
 from psg.members.tokens import make_token
 
@@ -110,6 +111,7 @@ def sync_member_subscription(member, when=None):
         subscriber.member = member
         subscriber.email = member.email
         subscriber.name = subscriber.name or member.name
+        subscriber.language = member.language
         if subscriber.status != Subscriber.Status.BOUNCED:
             if subscriber.status != Subscriber.Status.SUBSCRIBED:
                 _subscribe(subscriber, now)
@@ -117,6 +119,24 @@ def sync_member_subscription(member, when=None):
         if not subscriber.subscriptions.exists():
             _add_series(subscriber, open_series(), now)
         return subscriber
+
+
+def set_language(subscriber, value):
+    """The subscriber's own choice of language (their unsubscribe page); a
+    member's changes with it, so the two stay in step."""
+    subscriber.language = chosen_language(value)
+    subscriber.save(update_fields=["language", "updated_at"])
+    if subscriber.member_id is not None:
+        member = subscriber.member
+        member.language = subscriber.language
+        member.save(update_fields=["language", "updated_at"])
+
+
+def follow_member_language(member):
+    """Give the member's subscriber row the member's language."""
+    Subscriber.objects.filter(member=member).exclude(language=member.language).update(
+        language=member.language, updated_at=timezone.now()
+    )
 
 
 def follow_member_address(member, old, new, when=None):
@@ -207,6 +227,7 @@ def erase_member_subscription(member):
 SUBJECT_ACCESS_FIELDS = [
     "email",
     "name",
+    "language",
     "status",
     "confirmed_at",
     "unsubscribed_at",
@@ -240,17 +261,24 @@ def _address_check(email):
     return hashlib.sha256(email.lower().encode()).hexdigest()[:16]
 
 
-def confirm_token(subscriber, series=()):
+def confirm_token(subscriber, series=(), language=None):
     """The secret of a confirmation link: the subscriber, their address when
-    it was sent, and the series they asked for."""
-    return make_token(
-        SUBSCRIBE_SALT,
-        {
-            "s": subscriber.pk,
-            "c": _address_check(subscriber.email),
-            "l": sorted(one.pk for one in series),
-        },
-    )
+    it was sent, the series they asked for and the language they chose."""
+    payload = {
+        "s": subscriber.pk,
+        "c": _address_check(subscriber.email),
+        "l": sorted(one.pk for one in series),
+    }
+    if language:
+        payload["g"] = language
+    return make_token(SUBSCRIBE_SALT, payload)
+
+
+def language_for_token(payload):
+    """The language a confirmation link asks for, or None (links from before
+    the language was asked leave it as it is)."""
+    value = payload.get("g") if isinstance(payload, dict) else None
+    return chosen_language(value) if isinstance(value, str) else None
 
 
 def subscriber_for_token(payload):
@@ -291,34 +319,40 @@ def _names(series):
     return ", ".join(str(one.name) for one in series)
 
 
-def request_subscription(email, name, series, reply_to=None):
+def request_subscription(email, name, series, reply_to=None, language=None):
     """Answer the sign-up form: a confirmation email for ``series`` (the open
     series chosen), or (already receiving them all) an email saying so.
     Whoever typed the address cannot tell which.
 
     Only a new address gets a row (pending) now; an unsubscribed or bouncing
     one stays as it is, and a subscribed one keeps what it receives, until
-    the link is followed.
+    the link is followed. The confirmation email is in ``language`` (the
+    form's), which confirming makes the address's; the "already subscribed"
+    one in the language the address already has.
     """
     series = list(series)
+    language = chosen_language(language)
     subscriber = find_subscriber(email)
     if subscriber and receives_all(subscriber, series):
-        send_email(
-            "bulletin_already_subscribed",
-            {
-                "subscriber": subscriber,
-                "series_names": _names(subscriber.series.order_by("name")),
-                "unsubscribe_url": unsubscribe_url(subscriber),
-            },
-            subscriber.email,
-            reply_to=reply_to,
-        )
+        with in_language(subscriber):
+            send_email(
+                "bulletin_already_subscribed",
+                {
+                    "subscriber": subscriber,
+                    "series_names": _names(subscriber.series.order_by("name")),
+                    "unsubscribe_url": unsubscribe_url(subscriber),
+                },
+                subscriber.email,
+                reply_to=reply_to,
+            )
         return subscriber
     created = subscriber is None
     if created:
         try:
             with transaction.atomic():
-                subscriber = Subscriber.objects.create(email=email, name=name)
+                subscriber = Subscriber.objects.create(
+                    email=email, name=name, language=language
+                )
         except IntegrityError:
             # A sign-up for the same address at the same moment made the row
             # between the look-up and now (the unique constraint): answer as
@@ -331,22 +365,23 @@ def request_subscription(email, name, series, reply_to=None):
         # The purge of unconfirmed sign-ups counts from the latest link.
         subscriber.save(update_fields=["updated_at"])
     try:
-        send_email(
-            "bulletin_subscribe_confirm",
-            {
-                "confirm_url": absolute(
-                    None,
-                    reverse(
-                        "bulletin-subscribe-confirm",
-                        args=[confirm_token(subscriber, series)],
+        with in_language(language):
+            send_email(
+                "bulletin_subscribe_confirm",
+                {
+                    "confirm_url": absolute(
+                        None,
+                        reverse(
+                            "bulletin-subscribe-confirm",
+                            args=[confirm_token(subscriber, series, language)],
+                        ),
                     ),
-                ),
-                "series_names": _names(series),
-                "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),
-            },
-            subscriber.email,
-            reply_to=reply_to,
-        )
+                    "series_names": _names(series),
+                    "valid_days": max(1, settings.PSG_JOIN_LINK_MAX_AGE // 86400),
+                },
+                subscriber.email,
+                reply_to=reply_to,
+            )
     except Exception:
         if created:
             subscriber.delete()
@@ -354,7 +389,7 @@ def request_subscription(email, name, series, reply_to=None):
     return subscriber
 
 
-def confirm_subscription(subscriber, series, wordings, when=None):
+def confirm_subscription(subscriber, series, wordings, when=None, language=None):
     """Subscribe the address a confirmation link names to ``series`` (what
     it already receives stays); safe to repeat.
 
@@ -368,6 +403,8 @@ def confirm_subscription(subscriber, series, wordings, when=None):
             return subscriber
         if subscriber.status != Subscriber.Status.SUBSCRIBED:
             _subscribe(subscriber, now)
+        if language:
+            subscriber.language = language
         member = subscriber.member or find_member(subscriber.email)
         if member and subscriber.member_id is None:
             Subscriber.objects.filter(member=member).exclude(pk=subscriber.pk).update(

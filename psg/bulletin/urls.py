@@ -41,4 +41,17 @@ urlpatterns = [
         views.edition_pdf,
         name="bulletin-edition-pdf",
     ),
+    # The Spanish edition of the same number (psg.bulletin.spanish).
+    path(
+        "<slug:series>/<int:number>/es/",
+        views.edition_detail,
+        {"language": "es"},
+        name="bulletin-edition-es",
+    ),
+    path(
+        "<slug:series>/<int:number>/es.pdf",
+        views.edition_pdf,
+        {"language": "es"},
+        name="bulletin-edition-pdf-es",
+    ),
 ]

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from psg.members.languages import Language, in_language
+
 from . import archive, pdf
 
 
@@ -29,15 +31,21 @@ def render_edition(request, view, preview=False):
 
 
 @require_safe
-def edition_detail(request, series, number):
-    return render_edition(request, archive.get_edition(series, number))
+def edition_detail(request, series, number, language=Language.ENGLISH):
+    view = archive.get_edition(series, number, language)
+    if language == Language.ENGLISH:
+        return render_edition(request, view)
+    # The Spanish edition's page is in Spanish, <html lang> and all.
+    with in_language(language):
+        return render_edition(request, view)
 
 
 @require_safe
-def edition_pdf(request, series, number):
-    view = archive.get_edition(series, number)
+def edition_pdf(request, series, number, language=Language.ENGLISH):
+    view = archive.get_edition(series, number, language)
     try:
-        name = pdf.edition_pdf(view, request)
+        with in_language(language):
+            name = pdf.edition_pdf(view, request)
     except pdf.PDFUnavailable:
         return HttpResponse(
             _(
@@ -48,7 +56,8 @@ def edition_pdf(request, series, number):
             content_type="text/plain; charset=utf-8",
             headers={"Retry-After": "3600"},
         )
-    filename = f"{view.series.slug}-{view.number}.pdf"
+    suffix = "" if language == Language.ENGLISH else f"-{language}"
+    filename = f"{view.series.slug}-{view.number}{suffix}.pdf"
     return FileResponse(
         default_storage.open(name, "rb"),
         content_type="application/pdf",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from psg.core.email_addresses import EmailAddressField, normalise_email
+from psg.members.languages import language_field
 from psg.members.signals import consent_recorded, email_changed
 
 # Unambiguous characters for payment references read over the phone or
@@ -209,6 +210,7 @@ class Member(models.Model):
     # The latest consent of each kind, for filtering; Consent keeps the history.
     bulletin_consent = models.BooleanField(_("bulletin by email"), default=False)
     events_consent = models.BooleanField(_("news of events"), default=False)
+    language = language_field()
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -28,6 +28,7 @@ from psg.core import scheduling
 from psg.core.addresses import absolute
 from psg.core.smtp import MAIL_ERRORS
 from psg.core.templated_email import build_email
+from psg.members.languages import in_language
 from psg.members.models import Member, MembershipSettings, RenewalReminder
 
 logger = logging.getLogger(__name__)
@@ -228,12 +229,13 @@ def reminder_context(member, reminder, settings_):
 
 def send_reminder(member, reminder, settings_):
     """Send one claimed reminder; True once the SMTP server has accepted it."""
-    message = build_email(
-        TEMPLATES[reminder.kind],
-        reminder_context(member, reminder, settings_),
-        to=member.email,
-        reply_to=settings_.secretary_email or None,
-    )
+    with in_language(member):
+        message = build_email(
+            TEMPLATES[reminder.kind],
+            reminder_context(member, reminder, settings_),
+            to=member.email,
+            reply_to=settings_.secretary_email or None,
+        )
     try:
         message.send()
     except MAIL_ERRORS:

@@ -20,6 +20,7 @@ MEMBER_FIELDS = [
     *MEMBERSHIP_FIELDS,
     "bulletin_consent",
     "events_consent",
+    "language",
     "notes",
 ]
 CONSENT_FIELDS = ["kind", "given", "wording", "wording_version", "source"]

@@ -18,7 +18,9 @@ from wagtail.admin.widgets.button import Button
 
 from psg.bulletin import archive
 from psg.bulletin.models import BulletinSeries, Edition
+from psg.bulletin.spanish import make_spanish_edition
 from psg.bulletin.views import render_edition
+from psg.members.languages import in_language
 
 from .sending import (
     SendConfirmView,
@@ -143,6 +145,7 @@ class EditionEditView(LockedEditionMixin, generic.EditView):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         gate_archiving(form, self.request.user, self.permission_policy)
+        spanish_form(form, self.object)
         return form
 
     @cached_property
@@ -169,7 +172,39 @@ class EditionEditView(LockedEditionMixin, generic.EditView):
         context["compose_url"] = reverse(
             "bulletin_editions:compose", args=[quote(self.object.pk)]
         )
+        context.update(language_links(self.object, self.request.user))
         return context
+
+
+def spanish_form(form, edition):
+    """A Spanish edition keeps its English edition's series and number; only
+    a Spanish one is marked ready to send (docs/bulletin.md)."""
+    if edition.is_spanish:
+        for name in ("series", "number"):
+            if name in form.fields:
+                form.fields[name].disabled = True
+    else:
+        form.fields.pop("is_ready", None)
+
+
+def language_links(edition, user):
+    """The edit page's links between an edition and its Spanish edition."""
+    edit = "bulletin_editions:edit"
+    if edition.is_spanish:
+        english = edition.english_edition
+        return {
+            "english_edition": english,
+            "english_edition_url": reverse(edit, args=[quote(english.pk)]),
+        }
+    spanish = Edition.objects.filter(english_edition=edition).first()
+    if spanish is not None:
+        return {
+            "spanish_edition": spanish,
+            "spanish_edition_url": reverse(edit, args=[quote(spanish.pk)]),
+        }
+    if edition.is_legacy or not user.has_perm("bulletin.add_edition"):
+        return {}
+    return {"spanish_url": reverse("bulletin_editions:spanish", args=[edition.pk])}
 
 
 class EditionIndexView(generic.IndexView):
@@ -205,7 +240,8 @@ def user_can_preview(user, permission_policy):
 def sending_buttons(edition, button_class, user, permission_policy):
     """ "Send…" for a draft (for those who may send it; "Send a test…" for
     those who may only edit it), "Sending progress" once it has begun."""
-    if edition.is_legacy:
+    if edition.is_legacy or (edition.is_spanish and edition.is_locked):
+        # A Spanish edition's sending is its English edition's.
         return []
     sender = can_send(user, permission_policy)
     editor = permission_policy.user_has_permission(user, "change")
@@ -244,8 +280,11 @@ class EditionViewSet(ModelViewSet):
         "number",
         "date",
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column(
+            "language", label=gettext_lazy("Language"), accessor="get_language_display"
+        ),
     ]
-    list_filter = ["series", "status"]
+    list_filter = ["series", "language", "status"]
     list_per_page = 50
     ordering = ["series__name", "-number"]
 
@@ -253,6 +292,7 @@ class EditionViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("preview/<int:pk>/", self.preview_view, name="preview"),
             path("compose/<int:pk>/", self.compose_view, name="compose"),
+            path("spanish/<int:pk>/", self.spanish_view, name="spanish"),
             path(
                 "send/<int:pk>/",
                 SendEditionView.as_view(permission_policy=self.permission_policy),
@@ -275,7 +315,10 @@ class EditionViewSet(ModelViewSet):
         if not user_can_preview(request.user, self.permission_policy):
             raise PermissionDenied
         edition = get_object_or_404(archive.editions_with_items(), pk=pk)
-        response = render_edition(request, archive.edition_view(edition), preview=True)
+        with in_language(edition.language):
+            response = render_edition(
+                request, archive.edition_view(edition), preview=True
+            )
         response["Cache-Control"] = "private, no-store"
         return response
 
@@ -304,3 +347,22 @@ class EditionViewSet(ModelViewSet):
                 request, _("Nothing new has been published since the previous edition.")
             )
         return redirect(self.get_url_name("edit"), pk)
+
+    def spanish_view(self, request, pk):
+        return require_POST(self._spanish)(request, pk)
+
+    def _spanish(self, request, pk):
+        """Make (or open) the Spanish edition of an English edition."""
+        if not self.permission_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        english = get_object_or_404(Edition, pk=pk, english_edition=None)
+        spanish_edition, made = make_spanish_edition(english)
+        if made:
+            messages.success(
+                request,
+                _(
+                    "Spanish edition made with the same items. Translate its "
+                    "introduction, and tick “ready to send” when it is done."
+                ),
+            )
+        return redirect(self.get_url_name("edit"), spanish_edition.pk)

@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from psg.bulletin.models import BulletinSeries, Subscriber
+from psg.members.languages import KeepsLanguageMixin
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -45,7 +46,7 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SubscriberForm(forms.ModelForm):
+class SubscriberForm(KeepsLanguageMixin, forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if (
@@ -88,6 +89,7 @@ class SubscriberViewSet(ModelViewSet):
         "name",
         "member",
         "status",
+        Column("language", label=_("Language"), accessor="get_language_display"),
         Column("series_names", label=_("Series"), accessor="series_names"),
         BooleanColumn("is_bounced", label=_("Bouncing")),
         Column("soft_bounce_count", label=_("Soft bounces")),
@@ -99,12 +101,13 @@ class SubscriberViewSet(ModelViewSet):
     search_fields = ["email", "name"]
     search_backend_name = None
     filterset_class = SubscriberFilterSet
-    form_fields = ["email", "name", "status", "series", "soft_bounce_count"]
+    form_fields = ["email", "name", "language", "status", "series", "soft_bounce_count"]
     inspect_view_enabled = True
     inspect_view_fields = [
         "email",
         "name",
         "member",
+        "language",
         "status",
         "series",
         "confirmed_at",

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 
 from psg.core.email_addresses import EmailAddressField
 from psg.core.page_kinds import item_models
+from psg.members.languages import Language
 from psg.news.models import NewsPage
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "SeriesInUse",
     "EditionItem",
     "edition_title",
+    "edition_url",
     "legacy_numbers",
 ]
 
@@ -49,6 +51,14 @@ def edition_title(series_name, number, date):
         "number": number,
         "date": date_format(date, "DATE_FORMAT"),
     }
+
+
+def edition_url(name, series_slug, number, edition=None):
+    """The address ``name`` (the page, the PDF) of an edition: the Spanish
+    edition's has ``/es`` after the number."""
+    if edition is not None and edition.language == Language.SPANISH:
+        name += "-es"
+    return reverse(name, kwargs={"series": series_slug, "number": number})
 
 
 def legacy_numbers(series):
@@ -197,6 +207,32 @@ class Edition(ClusterableModel):
     send_retries = models.PositiveSmallIntegerField(default=0, editable=False)
     send_retry_at = models.DateTimeField(null=True, blank=True, editable=False)
     send_error = models.CharField(max_length=500, blank=True, editable=False)
+    # A Spanish edition is the Spanish of an English one: same series and
+    # number, sent with it to those who read Spanish (docs/bulletin.md).
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        editable=False,
+    )
+    english_edition = models.OneToOneField(
+        "self",
+        verbose_name=_("English edition"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="spanish_edition",
+    )
+    is_ready = models.BooleanField(
+        _("ready to send"),
+        default=False,
+        help_text=_(
+            "Subscribers who read Spanish receive this edition, instead of the "
+            "English one, only if it is ready when the English one is sent."
+        ),
+    )
     is_legacy = models.BooleanField(
         _("archived edition"),
         default=False,
@@ -212,6 +248,7 @@ class Edition(ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("series"), FieldPanel("number"), FieldPanel("date")]),
         FieldPanel("introduction"),
+        FieldPanel("is_ready"),
         InlinePanel("items", label=_("Items"), heading=_("Items")),
         MultiFieldPanel(
             [FieldPanel("is_legacy")], heading=_("Archive"), classname="collapsed"
@@ -227,7 +264,7 @@ class Edition(ClusterableModel):
         permissions = [("send_edition", _("Can send editions to subscribers"))]
         constraints = [
             models.UniqueConstraint(
-                "series", "number", name="bulletin_edition_number_unique"
+                "series", "number", "language", name="bulletin_edition_number_unique"
             )
         ]
 
@@ -238,10 +275,15 @@ class Edition(ClusterableModel):
         super().clean()
         if self.stored_is_locked():
             raise ValidationError(self.locked_message())
+        if self.english_edition_id is not None:
+            # Its series and number are the English edition's.
+            self.series_id = self.english_edition.series_id
+            self.number = self.english_edition.number
+            return
         if self.series_id is None or self.number is None:
             return
         series = self.series
-        others = series.editions.exclude(pk=self.pk)
+        others = series.editions.filter(language=self.language).exclude(pk=self.pk)
         if others.filter(number=self.number).exists():
             raise ValidationError(
                 {
@@ -277,13 +319,16 @@ class Edition(ClusterableModel):
         # The sending code changes the status with UPDATEs, never save().
         if self.stored_is_locked():
             raise EditionLocked(self.locked_message())
+        if self.english_edition_id is not None:
+            self.language = Language.SPANISH
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "bulletin-edition",
-            kwargs={"series": self.series.slug, "number": self.number},
-        )
+        return edition_url("bulletin-edition", self.series.slug, self.number, self)
+
+    @property
+    def is_spanish(self):
+        return self.language == Language.SPANISH
 
     @property
     def is_locked(self):
@@ -312,7 +357,9 @@ class Edition(ClusterableModel):
         publications, then events, each oldest first. Returns the pages added.
         """
         previous = (
-            Edition.objects.filter(series_id=self.series_id, number__lt=self.number)
+            Edition.objects.filter(
+                series_id=self.series_id, language=self.language, number__lt=self.number
+            )
             .order_by("-number")
             .first()
         )

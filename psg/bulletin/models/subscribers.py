@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from psg.core.email_addresses import EmailAddressField, normalise_email
+from psg.members.languages import language_field
 from psg.members.models import Member
 
 from .editions import BulletinSeries
@@ -44,6 +45,7 @@ class Subscriber(models.Model):
 
     email = EmailAddressField(_("email"), max_length=254)
     name = models.CharField(_("name"), max_length=200, blank=True)
+    language = language_field()
     series = models.ManyToManyField(
         BulletinSeries,
         verbose_name=_("series"),

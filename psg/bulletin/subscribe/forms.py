@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.core.forms import PublicFormMixin, email_address_field
+from psg.members.languages import chosen_language, language_form_field, page_language
 from psg.members.models import normalise_email
 
 
@@ -41,12 +42,19 @@ class SubscribeForm(PublicFormMixin, forms.Form):
             "invalid_pk_value": _("Choose bulletins from the list"),
         },
     )
+    language = language_form_field(
+        help_text=_(
+            "The bulletin comes in Spanish when there is a Spanish edition, "
+            "in English otherwise."
+        )
+    )
     form_id = "subscribe-form"
     # Checkboxes: the error summary links to the first one.
     radio_fields = ("series",)
 
     def __init__(self, *args, series=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = page_language()
         self.open_series = list(series)
         if len(self.open_series) > 1:
             field = self.fields["series"]
@@ -69,3 +77,7 @@ class SubscribeForm(PublicFormMixin, forms.Form):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
+
+    def clean_language(self):
+        # Not sent (an older page): the language of the page it came from.
+        return chosen_language(self.cleaned_data["language"] or page_language())

@@ -20,6 +20,7 @@ from psg.bulletin.models import BulletinSeries, Subscriber
 from psg.core.ratelimit import client_ip, over_limit, rate_limited
 from psg.core.smtp import MAIL_ERRORS
 from psg.members.join.applications import shown_wordings
+from psg.members.languages import Language
 from psg.members.models import MembershipSettings, normalise_email
 from psg.members.tokens import read_token
 
@@ -63,6 +64,7 @@ def subscribe(request):
             form.cleaned_data["name"],
             form.chosen_series(),
             reply_to=membership_settings.secretary_email or None,
+            language=form.cleaned_data["language"],
         )
     except MAIL_ERRORS:
         logger.exception("Bulletin sign-up: could not send the email")
@@ -103,7 +105,10 @@ def subscribe_confirm(request, token):
         )
     membership_settings = MembershipSettings.for_request(request)
     subscriptions.confirm_subscription(
-        subscriber, series, shown_wordings(membership_settings)
+        subscriber,
+        series,
+        shown_wordings(membership_settings),
+        language=subscriptions.language_for_token(payload),
     )
     return redirect("bulletin-subscribe-done")
 
@@ -141,7 +146,10 @@ def unsubscribe(request, token):
     came_from = next(
         (one for one in receiving if one.slug == request.GET.get("series")), None
     )
-    if request.method != "POST":
+    if request.method == "POST" and "set_language" in request.POST:
+        # The page's other form: the language the bulletin comes in.
+        subscriptions.set_language(subscriber, request.POST.get("language"))
+    if request.method != "POST" or "set_language" in request.POST:
         return render(
             request,
             "bulletin/unsubscribe/unsubscribe.html",
@@ -150,6 +158,8 @@ def unsubscribe(request, token):
                 "already": subscriber.status == Subscriber.Status.UNSUBSCRIBED,
                 "receiving": receiving,
                 "came_from": came_from,
+                "languages": Language.choices,
+                "language_saved": "set_language" in request.POST,
             },
         )
     wordings = shown_wordings(MembershipSettings.for_request(request))

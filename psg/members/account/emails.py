@@ -7,6 +7,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from psg.core.addresses import absolute
 from psg.core.templated_email import send_email
 from psg.members import tokens
+from psg.members.languages import in_language
 from psg.members.models import Member
 from psg.members.renewals import membership_settings
 
@@ -45,6 +46,12 @@ def send_signin_email(member_id):
     if member is None:
         return 0
     membership = membership_settings()
+    # In the member's language: the task worker has none of its own.
+    with in_language(member):
+        return _send_signin_email(member, membership)
+
+
+def _send_signin_email(member, membership):
     path = reverse("membership-sign-in-confirm", args=[signin_token(member)])
     return send_email(
         "signin_link",

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from psg.core.email_addresses import EmailAddressFormField
+from psg.members.languages import KeepsLanguageMixin
 from psg.members.models import CONTACT_FIELDS, Member, normalise_email
 
 EMAIL_TAKEN = _(
@@ -19,13 +20,13 @@ class SignInForm(forms.Form):
     )
 
 
-class DetailsForm(forms.ModelForm):
+class DetailsForm(KeepsLanguageMixin, forms.ModelForm):
     """What a member may correct about themselves."""
 
     # Shown in fieldsets, in this order.
     fieldsets = [
         (_("Your name"), ["name", "organisation"]),
-        (_("How to reach you"), ["email", "telephone"]),
+        (_("How to reach you"), ["email", "telephone", "language"]),
         (
             _("Postal address"),
             [
@@ -41,8 +42,9 @@ class DetailsForm(forms.ModelForm):
 
     class Meta:
         model = Member
-        fields = CONTACT_FIELDS
+        fields = [*CONTACT_FIELDS, "language"]
         help_texts = {
+            "language": _("We write to you in this language."),
             "name": _("Your name, or the contact person's for an organisation."),
             "organisation": _("Only for an organisation's membership."),
             "email": _("We send renewal reminders and sign-in links here."),

@@ -4,11 +4,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from psg.members.languages import KeepsLanguageMixin
 from psg.members.models import PaymentMethod
 
 from .csv_rows import MAX_FILE_SIZE
+
+
+class MemberDeskForm(KeepsLanguageMixin, WagtailAdminModelForm):
+    """A member's page on the desk."""
 
 
 def member_version(member):

@@ -26,6 +26,7 @@ from psg.members.models import (
 from . import views
 from .dashboard import DashboardView
 from .filters import MemberFilterSet
+from .forms import MemberDeskForm
 from .panels import MemberRecordPanel
 
 CONSENT_HELP = _(
@@ -68,7 +69,11 @@ class MemberViewSet(ModelViewSet):
                             FieldPanel("name"),
                             FieldPanel("organisation"),
                             FieldRowPanel(
-                                [FieldPanel("email"), FieldPanel("telephone")]
+                                [
+                                    FieldPanel("email"),
+                                    FieldPanel("telephone"),
+                                    FieldPanel("language"),
+                                ]
                             ),
                         ],
                         heading=_("Member"),
@@ -133,7 +138,8 @@ class MemberViewSet(ModelViewSet):
                 ],
                 heading=_("Consents and Gift Aid"),
             ),
-        ]
+        ],
+        base_form_class=MemberDeskForm,
     )
 
     def get_urlpatterns(self):

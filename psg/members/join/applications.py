@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from psg.core.addresses import absolute
 from psg.core.templated_email import send_email
+from psg.members.languages import chosen_language, in_language
 from psg.members.models import (
     Consent,
     GiftAidDeclaration,
@@ -94,11 +95,17 @@ def _reply_to(membership_settings):
 
 
 def send_confirmation(application, membership_settings):
-    """Email the applicant the link that confirms their application."""
-    path = reverse("join-confirm", args=[confirm_token(application)])
+    """Email the applicant the link that confirms their application, in the
+    language they chose on the form."""
     membership_type = MembershipType.objects.filter(
         pk=application.data["membership_type"]
     ).first()
+    with in_language(application.data.get("language", "")):
+        path = reverse("join-confirm", args=[confirm_token(application)])
+        _send_confirmation(application, path, membership_type, membership_settings)
+
+
+def _send_confirmation(application, path, membership_type, membership_settings):
     send_email(
         "join_confirm",
         {
@@ -112,13 +119,15 @@ def send_confirmation(application, membership_settings):
 
 
 def send_member_exists(member, membership_settings):
-    """Tell an existing member how to manage their membership instead."""
-    send_email(
-        "member_exists",
-        {"member": member, "sign_in_url": absolute(None, SIGN_IN_PATH)},
-        member.email,
-        reply_to=_reply_to(membership_settings),
-    )
+    """Tell an existing member how to manage their membership instead (in
+    their own language, not the form's: the address is theirs)."""
+    with in_language(member):
+        send_email(
+            "member_exists",
+            {"member": member, "sign_in_url": absolute(None, SIGN_IN_PATH)},
+            member.email,
+            reply_to=_reply_to(membership_settings),
+        )
 
 
 def payment_context(member, membership_settings):
@@ -135,15 +144,16 @@ def payment_context(member, membership_settings):
 
 
 def send_welcome(member, membership_settings):
-    send_email(
-        "welcome",
-        {
-            **payment_context(member, membership_settings),
-            "sign_in_url": absolute(None, SIGN_IN_PATH),
-        },
-        member.email,
-        reply_to=_reply_to(membership_settings),
-    )
+    with in_language(member):
+        send_email(
+            "welcome",
+            {
+                **payment_context(member, membership_settings),
+                "sign_in_url": absolute(None, SIGN_IN_PATH),
+            },
+            member.email,
+            reply_to=_reply_to(membership_settings),
+        )
 
 
 def find_member(email):
@@ -233,6 +243,7 @@ def _create_member(data, membership_type):
                     payment_reference=reference,
                     status=Member.Status.AWAITING_PAYMENT,
                     joined=timezone.localdate(),
+                    language=chosen_language(data.get("language", "")),
                 )
         except IntegrityError:
             if find_member(data["email"]):

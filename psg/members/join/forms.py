@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from psg.core.forms import PublicFormMixin, email_address_field
+from psg.members.languages import chosen_language, language_form_field, page_language
 from psg.members.models import (
     JOIN_PAYMENT_METHODS,
     Member,
@@ -136,6 +137,9 @@ class JoinForm(PublicFormMixin, forms.Form):
             "invalid_choice": _("Choose one of the ways to pay shown"),
         },
     )
+    language = language_form_field(
+        help_text=_("We write to you about your membership in this language.")
+    )
     gift_aid = forms.BooleanField(required=False)
     bulletin_consent = forms.BooleanField(required=False)
     events_consent = forms.BooleanField(required=False)
@@ -146,12 +150,17 @@ class JoinForm(PublicFormMixin, forms.Form):
     def __init__(self, *args, wordings, **kwargs):
         super().__init__(*args, **kwargs)
         self.wordings = wordings
+        self.fields["language"].initial = page_language()
         self.fields["gift_aid"].label = wordings["gift_aid_wording"]
         self.fields["bulletin_consent"].label = wordings["bulletin_consent_wording"]
         self.fields["events_consent"].label = wordings["events_consent_wording"]
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
+
+    def clean_language(self):
+        # Not sent (an older page): the language of the page it came from.
+        return chosen_language(self.cleaned_data["language"] or page_language())
 
     def clean_postcode(self):
         return " ".join(self.cleaned_data["postcode"].split())
