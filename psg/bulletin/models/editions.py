@@ -2,11 +2,12 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -55,10 +56,12 @@ def edition_title(series_name, number, date):
 
 def edition_url(name, series_slug, number, edition=None):
     """The address ``name`` (the page, the PDF) of an edition: the Spanish
-    edition's has ``/es`` after the number."""
+    edition's has ``/es`` after the number. The same in every language of
+    the site (not under its ``/es/`` prefix): each edition has one address."""
     if edition is not None and edition.language == Language.SPANISH:
         name += "-es"
-    return reverse(name, kwargs={"series": series_slug, "number": number})
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(name, kwargs={"series": series_slug, "number": number})
 
 
 def legacy_numbers(series):
