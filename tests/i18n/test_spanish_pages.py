@@ -56,6 +56,9 @@ NAMES = {
     "Mastodon",
     "Instagram",
     "YouTube",
+    # Each language named in its own (the language choices and the switch).
+    "English",
+    "Español",
 }
 TEXT_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
 

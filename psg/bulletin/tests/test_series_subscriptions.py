@@ -33,7 +33,9 @@ from .subscriber_factories import SubscriberFactory
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBE_URL = "/bulletin/subscribe/"
-CONFIRM_LINK = re.compile(r"http://testserver(/bulletin/subscribe/confirm/[^/\s\"<]+/)")
+CONFIRM_LINK = re.compile(
+    r"http://testserver((?:/es)?/bulletin/subscribe/confirm/[^/\s\"<]+/)"
+)
 
 
 @pytest.fixture

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 SUBSCRIBE_URL = "/bulletin/subscribe/"
 SENT_URL = "/bulletin/subscribe/sent/"
-CONFIRM_LINK = re.compile(r"http://testserver(/bulletin/subscribe/confirm/[^/\s\"<]+/)")
+CONFIRM_LINK = re.compile(
+    r"http://testserver((?:/es)?/bulletin/subscribe/confirm/[^/\s\"<]+/)"
+)
 
 
 def form_data(**overrides):

@@ -61,6 +61,7 @@ def test_an_editor_changing_the_menu_is_seen_on_the_next_page(
         {
             "footer_links-0-label": "Privacy",
             "footer_links-0-link_url": "/privacy/",
+            "footer_links-0-language": "en-gb",
             "footer_links-0-ORDER": "1",
         }
     )

@@ -88,6 +88,9 @@ def test_a_publish_purges_every_address_that_shows_the_item(varnish, item, commi
         "/search/",
         "/bulletin/",
         "/bulletin/update/150.pdf",
+        # The Spanish edition of the same number shows the item too.
+        "/bulletin/update/150/es/",
+        "/bulletin/update/150/es.pdf",
     }
     assert {host for _method, _path, host in varnish.received} == {"localhost"}
 

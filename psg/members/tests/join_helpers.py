@@ -10,7 +10,7 @@ from psg.members.models import MembershipType
 
 JOIN_URL = "/join/"
 SENT_URL = "/join/sent/"
-CONFIRM_LINK = re.compile(r"http://testserver(/join/confirm/[^/\s\"<]+/)")
+CONFIRM_LINK = re.compile(r"http://testserver((?:/es)?/join/confirm/[^/\s\"<]+/)")
 
 
 def membership_type(name="Individual"):
