@@ -1,6 +1,6 @@
 """Finding the site's sections, so importers and loaders never duplicate them."""
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 
 def home_page():
@@ -11,10 +11,10 @@ def home_page():
 def get_or_create_section(model, title, slug, **fields):
     """Return the live page of ``model`` under the home page, creating it once.
 
-    Section pages (news, publications, events) have a max_count of 1, so an
-    existing one is found wherever it lives and whatever its slug.
+    Section pages (news, publications, events) have one page a language, so
+    the default language's is found wherever it lives and whatever its slug.
     """
-    existing = model.objects.first()
+    existing = model.objects.filter(locale=Locale.get_default()).first()
     if existing is not None:
         return existing
     home = home_page()

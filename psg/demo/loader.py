@@ -37,6 +37,7 @@ from psg.core.models import (
 )
 from psg.core.site_structure import get_or_create_section
 from psg.events.models import EventPage
+from psg.home.spanish import ensure_spanish_tree
 from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsPage, RelatedItem
 from psg.publications.models import PublicationFile, PublicationPage
@@ -104,6 +105,8 @@ class DemoLoader:
         self.load_organisation(default_site)
         self.load_bank_details(default_site)
         self.load_navigation(default_site)
+        # The Spanish home page and sections, so that /es/ has its own pages.
+        ensure_spanish_tree()
 
     # Finding and creating
 

@@ -12,7 +12,7 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from psg.news.models import NEWS_PER_PAGE, NewsIndexPage
 
@@ -62,7 +62,8 @@ def _stored_redirect(request, *paths):
 
 
 def _to_news_index(request, page=1):
-    index = NewsIndexPage.objects.live().first()
+    # The old site was English: its listing leads to the English news.
+    index = NewsIndexPage.objects.live().filter(locale=Locale.get_default()).first()
     url = index.get_url(request) if index else None
     if not url:
         # No news section yet: send readers home, but not for good.

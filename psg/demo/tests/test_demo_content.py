@@ -118,13 +118,20 @@ def test_the_first_load_creates_everything(demo):
     assert created >= 40
 
 
+def test_the_spanish_home_page_and_sections_are_there(demo, client):
+    """/es/ shows the Spanish tree: the home page and its sections."""
+    assert client.get("/es/").status_code == 200
+    assert client.get("/es/noticias/").status_code == 200
+    assert 'hreflang="es"' in client.get("/news/").content.decode()
+
+
 def test_sections_sit_under_the_home_page_with_intros(demo, home_page):
     for model, title, slug in [
         (NewsIndexPage, "All news", "news"),
         (PublicationIndexPage, "Resources", "publications"),
         (EventIndexPage, "Events", "events"),
     ]:
-        section = model.objects.get()
+        section = model.objects.get(locale__language_code="en-gb")
         assert (section.title, section.slug) == (title, slug)
         assert section.get_parent().pk == home_page.pk
         assert section.live and section.intro
@@ -370,7 +377,7 @@ def test_demo_bank_details_show_on_the_payment_pages(demo):
 
 def test_region_and_topic_pages_with_a_few_descriptions(demo, client, home_page):
     for model, slug in ((RegionIndexPage, "regions"), (TopicIndexPage, "topics")):
-        page = model.objects.get()
+        page = model.objects.get(locale__language_code="en-gb")
         assert page.slug == slug and page.live and page.intro
         assert page.get_parent().pk == home_page.pk
     described = Region.objects.in_language().exclude(description="").count()
