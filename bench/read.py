@@ -62,10 +62,11 @@ from local_stack import (  # noqa: E402
 # generated items fill the listings and term pages.
 FIND_PAGES = """
 import json
+from wagtail.models import Locale
 from psg.news.models import NewsPage
 article = (
-    NewsPage.objects.live().exclude(slug__startswith="bench-item")
-    .order_by("-date").first()
+    NewsPage.objects.live().filter(locale=Locale.get_default())
+    .exclude(slug__startswith="bench-item").order_by("-date").first()
 )
 print(json.dumps({"article": article.url, "article_id": article.pk}))
 """

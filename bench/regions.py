@@ -55,13 +55,18 @@ def add_news(count):
 
     from django.utils import timezone
 
+    from wagtail.models import Locale
+
     from psg.news.models import NewsIndexPage, NewsPage
     from psg.taxonomy.models import Region, Topic
 
     rng = random.Random(2026)  # noqa: S311 (reproducible test data)
-    index = NewsIndexPage.objects.get()
-    regions = list(Region.objects.all())
-    topics = list(Topic.objects.all())
+    # English items, under the English section, with the English terms (the
+    # demo site also has the Spanish tree and the terms' translations).
+    english = Locale.get_default()
+    index = NewsIndexPage.objects.get(locale=english)
+    regions = list(Region.objects.filter(locale=english))
+    topics = list(Topic.objects.filter(locale=english))
     today = timezone.localdate()
     for number in range(count):
         page = NewsPage(

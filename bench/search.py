@@ -180,11 +180,11 @@ def generate(count, rng):
     )
     writer = Writer(rng, words, cumulative)
     home = Site.objects.get(is_default_site=True).root_page
-    index = NewsIndexPage.objects.first()
+    locale = Locale.get_default()
+    index = NewsIndexPage.objects.filter(locale=locale).first()
     if index is None:
         index = home.add_child(instance=NewsIndexPage(title="News", slug="news"))
     content_type = ContentType.objects.get_for_model(NewsPage)
-    locale = Locale.get_default()
     now = timezone.now()
     first_day = datetime.date(1995, 1, 1).toordinal()
     last_day = datetime.date(2026, 10, 31).toordinal()
