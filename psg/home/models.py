@@ -80,9 +80,15 @@ class HomePage(BasePage):
         return context
 
     def shown_publication(self):
-        """The featured publication while it is live and public, else the
-        newest publication."""
+        """The featured publication (its version in this page's language)
+        while it is live and public, else the newest publication."""
         featured = self.featured_publication
+        if featured is not None and featured.locale_id != self.locale_id:
+            # A translation of the home page features the publication's
+            # translation (wagtail-localize copies the page chosen in English).
+            featured = PublicationPage.objects.filter(
+                translation_key=featured.translation_key, locale_id=self.locale_id
+            ).first()
         if featured is not None and not (
             # Live and public: a page under a view restriction never shows
             # here, not even its title (docs/security.md, "Private content").

@@ -8,17 +8,11 @@ translations of the title and slug strings). What exists already is kept:
 running it again changes nothing.
 """
 
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-
 from django.db import transaction
 
 from wagtail.models import Locale
 
+from psg.core.content_translation import create_translation
 from psg.core.locales import SPANISH
 from psg.core.site_structure import home_page
 from psg.events.models import EventIndexPage
@@ -40,44 +34,24 @@ SPANISH_NAMES = {
 }
 
 
-def translate_page(page, locale, title, slug):
-    """``page``'s translation into ``locale``, made and published once, with
-    ``title`` and ``slug`` as the translations of its own."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    Translation.objects.get_or_create(source=source, target_locale=locale)
-    wanted = {"title": title, "slug": slug}
-    for segment in StringSegment.objects.filter(
-        source=source, context__path__in=wanted
-    ).select_related("context"):
-        StringTranslation.objects.update_or_create(
-            translation_of_id=segment.string_id,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": wanted[segment.context.path],
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
-        )
-    translated, _created = source.create_or_update_translation(
-        locale, publish=False, fallback=True
-    )
-    # Published now, not when the transaction commits (as publish=True does).
-    translated.get_latest_revision().publish()
-    return translated.specific
-
-
 @transaction.atomic
-def ensure_spanish_tree():
+def ensure_spanish_tree(strings=None):
     """The Spanish home page and the Spanish sections, made if absent from
-    the English ones. Returns the Spanish home page."""
+    the English ones. ``strings`` maps more of their English texts (an
+    introduction) to Spanish. Returns the Spanish home page."""
     spanish = Locale.objects.get(language_code=SPANISH)
     english_home = home_page()
-    spanish_home = translate_page(english_home, spanish, *SPANISH_NAMES[HomePage])
+    spanish_home = translate_section(english_home, spanish, strings)
     for section in english_home.get_children().live().specific():
-        names = SPANISH_NAMES.get(type(section))
-        if names is not None:
-            translate_page(section, spanish, *names)
+        if type(section) in SPANISH_NAMES:
+            translate_section(section, spanish, strings)
     return spanish_home
+
+
+def translate_section(page, locale, strings=None):
+    """The Spanish of the home page or a section, with its Spanish title and
+    slug (whatever the English ones are) and ``strings``."""
+    title, slug = SPANISH_NAMES[type(page)]
+    return create_translation(
+        page, locale, {**(strings or {}), page.title: title, page.slug: slug}
+    )

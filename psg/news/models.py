@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from psg.core import page_facts, routing, structure
 from psg.core.blocks import BodyBlock
+from psg.core.content_translation import pages_in_locale
 from psg.core.locales import TranslatedRelationsMixin
 from psg.core.models import (
     BasePage,
@@ -237,6 +238,9 @@ class NewsPage(TranslatedRelationsMixin, PartialDateMixin, SearchableMixin, Base
         if isinstance(items, QuerySet):  # not a preview's unsaved items
             items = items.select_related("page")
         pages = [item.page for item in items if item.page_id]
+        # Their versions in this page's language (wagtail-localize copies
+        # the pages chosen in English), where there are any.
+        pages = pages_in_locale(pages, self.locale_id)
         return [page for page in pages if page.live and routing.is_public(page)]
 
 

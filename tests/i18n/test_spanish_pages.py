@@ -24,8 +24,9 @@ from wagtail.models import Locale, Page
 from psg.bulletin.models import BulletinSeries, Edition
 from psg.bulletin.tests.factories import EditionFactory, EditionItemFactory
 from psg.core import catalogue, structure
+from psg.core.content_translation import create_translation
 from psg.events.tests.factories import EventPageFactory
-from psg.home.spanish import ensure_spanish_tree, translate_page
+from psg.home.spanish import ensure_spanish_tree
 from psg.members.models import MembershipSettings, MembershipType
 from psg.news.tests.factories import NewsPageFactory
 from psg.publications.tests.factories import PublicationPageFactory
@@ -234,7 +235,7 @@ def site_pages(home_page, news_index, publication_index, event_index):
         kind: {
             "en-gb": page.url,
             # The same words in Spanish: only the interface may differ.
-            "es": translate_page(page, spanish, page.title, page.slug).url,
+            "es": create_translation(page, spanish, {}).url,
         }
         for kind, page in pages.items()
     }

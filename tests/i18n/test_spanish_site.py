@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from psg.core.content_translation import create_translation
 from psg.core.models import (
     FooterLink,
     MenuItem,
@@ -21,7 +22,7 @@ from psg.core.models import (
 )
 from psg.core.tests.page_cache_fixtures import page_cache  # noqa: F401 (fixture)
 from psg.events.tests.factories import EventPageFactory
-from psg.home.spanish import ensure_spanish_tree, translate_page
+from psg.home.spanish import ensure_spanish_tree
 from psg.news.tests.factories import NewsPageFactory
 from psg.publications.tests.factories import PublicationPageFactory
 from psg.standard_pages.tests.factories import StandardPageFactory
@@ -67,7 +68,14 @@ def sites(home_page, news_index, publication_index, event_index, spanish):
         "standard page": ("Quiénes somos", "quienes-somos"),
     }
     pairs = {
-        kind: (page, translate_page(page, spanish, *spanish_titles[kind]))
+        kind: (
+            page,
+            create_translation(
+                page,
+                spanish,
+                dict(zip((page.title, page.slug), spanish_titles[kind], strict=True)),
+            ),
+        )
         for kind, page in english.items()
     }
     for kind, page in (
