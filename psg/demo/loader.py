@@ -2,7 +2,8 @@
 
 An object found by its stable key (a page by its slug under its parent, a file
 by its name…) is left as it is, so a second run creates nothing and editors'
-changes survive. docs/demo-content.md lists the keys.
+changes survive. docs/demo-content.md lists the keys. The Spanish content,
+made from the English, is spanish_loader.py's.
 """
 
 import datetime
@@ -27,17 +28,13 @@ from wagtail.models import Collection, Site
 from psg.core.locales import default_language
 from psg.core.models import (
     DatePrecision,
-    FooterLink,
-    MenuItem,
     NavigationSettings,
     OrganisationSettings,
-    SidebarPromo,
     SocialLink,
     format_partial_date,
 )
 from psg.core.site_structure import get_or_create_section
 from psg.events.models import EventPage
-from psg.home.spanish import ensure_spanish_tree
 from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsPage, RelatedItem
 from psg.publications.models import PublicationFile, PublicationPage
@@ -45,8 +42,10 @@ from psg.standard_pages.models import StandardPage
 from psg.taxonomy.models import Region, Series, Topic
 
 from . import events, images, news, publications, site, terms
+from .chrome import add_chrome
 from .pdf import render_pdf
-from .spec import html_paragraphs, stream
+from .spanish_loader import SpanishLoader
+from .spec import html_paragraphs, ordered, stream
 
 COLLECTION_NAME = "Demo"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -71,11 +70,6 @@ def load_demo_content(now=None):
     with transaction.atomic():
         loader.load()
     return loader.summary
-
-
-def ordered(model, rows):
-    """Orderable rows of ``model`` from field dicts, in the given order."""
-    return [model(sort_order=index, **row) for index, row in enumerate(rows)]
 
 
 class DemoLoader:
@@ -105,8 +99,8 @@ class DemoLoader:
         self.load_organisation(default_site)
         self.load_bank_details(default_site)
         self.load_navigation(default_site)
-        # The Spanish home page and sections, so that /es/ has its own pages.
-        ensure_spanish_tree()
+        # The Spanish pages, snippets and chrome, from the English ones.
+        SpanishLoader(self).load(default_site, home, authors, series)
 
     # Finding and creating
 
@@ -370,17 +364,6 @@ class DemoLoader:
         relations = ("menu_items", "footer_links", "social_links", "promos")
         created = not any(getattr(navigation, name).exists() for name in relations)
         if created:
-            navigation.menu_items = ordered(
-                MenuItem,
-                [{"label": label, **self.link(*to)} for label, *to in site.MENU],
-            )
-            navigation.footer_links = ordered(
-                FooterLink,
-                [
-                    {"label": label, **self.link(*to)}
-                    for label, *to in site.FOOTER_LINKS
-                ],
-            )
             navigation.social_links = ordered(
                 SocialLink,
                 [
@@ -388,17 +371,5 @@ class DemoLoader:
                     for network, url in site.SOCIAL_LINKS
                 ],
             )
-            navigation.promos = ordered(
-                SidebarPromo,
-                [
-                    {
-                        "title": title,
-                        "text": text,
-                        "link_label": label,
-                        **self.link(*to),
-                    }
-                    for title, text, label, *to in site.PROMOS
-                ],
-            )
-            navigation.save()
+            add_chrome(navigation, default_language(), site, self.link)
         self.count(navigation, created)

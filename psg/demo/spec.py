@@ -50,11 +50,13 @@ class Quote:
 
 @dataclass(frozen=True)
 class Picture:
-    """A demo image by its key; its alt text is the image's description."""
+    """A demo image by its key; its alt text is ``alt_text``, else the
+    image's description."""
 
     image: str
     caption: str = ""
     credit: str = ""
+    alt_text: str = ""
 
     def to_block(self, images):
         image = images[self.image]
@@ -62,7 +64,7 @@ class Picture:
             "image": {
                 "image": image.pk,
                 "decorative": False,
-                "alt_text": image.description,
+                "alt_text": self.alt_text or image.description,
             },
             "caption": self.caption,
             "credit": self.credit,
@@ -73,6 +75,11 @@ class Picture:
 def stream(blocks, images):
     """StreamField data (BodyBlock's JSON form) for a list of body parts."""
     return [block.to_block(images) for block in blocks]
+
+
+def ordered(model, rows):
+    """Orderable rows of ``model`` from field dicts, in the given order."""
+    return [model(sort_order=index, **row) for index, row in enumerate(rows)]
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,20 @@ class PublicationSpec:
     publisher: str = ""
     regions: tuple = ()
     topics: tuple = ()
+
+
+@dataclass(frozen=True)
+class TranslationSpec:
+    """The Spanish of one demo page or snippet, made with wagtail-localize.
+
+    ``key`` names the English original: a page's slug (a section's key, or
+    "home"), a series' slug, an author's name. ``strings`` maps every English
+    string of it, its title and slug included, to the Spanish; an English
+    string missing here stays in English, and the demo tests fail.
+    """
+
+    key: str
+    strings: dict
 
 
 @dataclass(frozen=True)

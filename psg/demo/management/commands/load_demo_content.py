@@ -8,8 +8,9 @@ from psg.demo.loader import load_demo_content
 class Command(BaseCommand):
     help = (
         "Create the demo site: sections, standard pages, news, publications "
-        "with PDFs, events, pictures, menus and sidebar. Safe to run again: "
-        "it only creates what is missing and leaves edited content alone."
+        "with PDFs, events, pictures, menus and sidebar, and their Spanish "
+        "versions under /es/. Safe to run again: it only creates what is "
+        "missing and leaves edited content alone."
     )
 
     def handle(self, *args, **options):
