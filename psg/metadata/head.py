@@ -75,11 +75,10 @@ def canonical_url(context):
     url = None
     if isinstance(page, Page) and page.pk:
         url = page.get_full_url(request)
-        if url and request is not None:
-            # A route of a routable page (/news/series/<slug>/) is its own page.
-            page_path = urlsplit(url).path
-            if request.path.startswith(page_path):
-                url += request.path[len(page_path) :]
+        # A route of a routable page (/news/series/<slug>/) is its own page.
+        below = languages.below_page(url, request) if url else None
+        if below:
+            url = url.rstrip("/") + below
     if not url:
         url = absolute(site, request.path if request is not None else "/")
     query = canonical_query(context, request)

@@ -8,6 +8,9 @@ no version in a language, the switch leads to the nearest of its ancestors
 that has one (the section), with a note saying so; the alternates name only
 exact versions, each of which names the others, and English as ``x-default``
 (docs/translation-content.md, "Spanish addresses and the language switch").
+A routable page's sub-address (``/news/series/<slug>/``, ``/regions/<slug>/``)
+has for versions the same sub-address on the page's translations, where it
+shows the same series or term there (psg.core.translated_routes).
 """
 
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ from psg.core import routing
 from psg.core.addresses import absolute
 from psg.core.locales import default_language
 from psg.core.sites import site_for
+from psg.core.translated_routes import TranslatedRoutesMixin
 
 # Each language's name in itself, as the switch shows it.
 AUTONYMS = {"en-gb": "English", "es": "Español"}
@@ -94,10 +98,42 @@ def _page_url(page, request):
     return page.get_full_url(request)
 
 
+def below_page(page_url, request):
+    """What the address asked for adds to the page's own (``page_url``):
+    "" for the page itself (or without a request), the sub-address of a
+    routable page (``/series/letter/`` on ``/news/series/letter/``), None
+    for an address elsewhere (a preview)."""
+    if request is None:
+        return ""
+    if not page_url:
+        return None
+    page_path = urlsplit(page_url).path
+    if request.path == page_path:
+        return ""
+    if request.path.startswith(page_path):
+        return "/" + request.path[len(page_path) :]
+    return None
+
+
+def _with_subpath(url, subpath):
+    return url.rstrip("/") + subpath if subpath else url
+
+
+def _translated_subpaths(page, below, translations):
+    """{page id: sub-address} of the sub-address ``below`` on each of the
+    page's ``translations`` that shows the same thing there."""
+    if not below or not translations or not isinstance(page, TranslatedRoutesMixin):
+        return {}
+    return page.translated_subpaths(below, translations)
+
+
 def _page_versions(page, request):
     """{language: Version} of ``page``: itself and its translations (exact),
-    and for a language it lacks, its nearest translated ancestor. One query:
-    the other languages' versions of the page and of its ancestors."""
+    and for a language it lacks, its nearest translated ancestor. On a
+    routable page's sub-address, a translation is exact where the same
+    sub-address shows the same thing there (psg.core.translated_routes).
+    One query (two on a sub-address): the other languages' versions of the
+    page and of its ancestors."""
     lineage = [
         page.path[:end] for end in range(page.steplen * 2, len(page.path), page.steplen)
     ]
@@ -113,19 +149,30 @@ def _page_versions(page, request):
         .order_by("-depth")
         if _is_shown(other)
     ]
-    # A routable page's sub-address (/news/series/…/) has no exact version.
     own_url = _page_url(page, request)
-    exact = request is None or absolute(site_for(request), request.path) == own_url
+    below = below_page(own_url, request)
+    subpaths = _translated_subpaths(
+        page,
+        below,
+        [other for other in others if other.translation_key == page.translation_key],
+    )
     current = translation.get_language()
-    versions = {current: Version(current, own_url)}
+    versions = {current: Version(current, _with_subpath(own_url, below))}
     # Deepest first: the page's own translation, else its nearest section's.
     for other in others:
         language = other.locale.language_code
-        if language not in versions:
-            same = other.translation_key == page.translation_key
+        if language in versions:
+            continue
+        url = _page_url(other, request)
+        same = other.translation_key == page.translation_key
+        if same and below == "":
+            versions[language] = Version(language, url)
+        elif same and other.pk in subpaths:
             versions[language] = Version(
-                language, _page_url(other, request), exact=same and exact
+                language, _with_subpath(url, subpaths[other.pk])
             )
+        else:
+            versions[language] = Version(language, url, exact=False)
     return versions
 
 

@@ -103,6 +103,14 @@ class SiteSitemap(Sitemap):
 
     # Wagtail pages -----------------------------------------------------------
 
+    def roots(self):
+        """The site's pages in every language: under its root page and the
+        root page's translations."""
+        roots = Q()
+        for root in self.site.root_page.get_translations(inclusive=True):
+            roots |= Q(path__startswith=root.path)
+        return roots
+
     def pages(self):
         """Live, public pages of the site in every language (under the root
         page and its translations), in tree order; no aliases.
@@ -112,11 +120,8 @@ class SiteSitemap(Sitemap):
         """
         if self.site is None:
             return Page.objects.none()
-        roots = Q()
-        for root in self.site.root_page.get_translations(inclusive=True):
-            roots |= Q(path__startswith=root.path)
         return (
-            Page.objects.filter(roots)
+            Page.objects.filter(self.roots())
             .select_related("locale")
             .live()
             .public()
@@ -170,6 +175,14 @@ class SiteSitemap(Sitemap):
             urls = specific[page.pk].get_sitemap_urls(self.request)
             for number, url in enumerate(urls):
                 own = as_moment(url.get("lastmod"))
+                if number and url.get("translation_key"):
+                    # A route naming a translatable object (a term's page):
+                    # its versions are the same route in each language.
+                    versions.setdefault(
+                        (page.translation_key, url["translation_key"]), []
+                    ).append(
+                        (languages.bcp47(page.locale.language_code), url["location"])
+                    )
                 # The page itself: the newer of both; its routes without a
                 # date of their own changed when the page did.
                 if number == 0:
@@ -198,36 +211,44 @@ class SiteSitemap(Sitemap):
     # News series -------------------------------------------------------------
 
     def series_entries(self):
-        """Each series with live items: ``/news/series/<slug>/``."""
+        """Each series with live items, in each language's news index
+        (``/news/series/<slug>/``, ``/es/noticias/series/<slug>/``); a series
+        in both languages names both versions."""
         if self.site is None:
             return []
-        index = (
+        indexes = (
             NewsIndexPage.objects.live()
             .public()
-            .descendant_of(self.site.root_page)
-            .first()
+            .filter(self.roots())
+            .select_related("locale")
+            .order_by("path")
         )
-        if index is None:
-            return []
-        rows = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(index)
-            .filter(series__isnull=False)
-            .order_by()
-            .values("series__slug")
-            .annotate(
-                published=Max("last_published_at"), first=Max("first_published_at")
+        entries, versions = [], {}
+        for index in indexes:
+            rows = (
+                NewsPage.objects.live()
+                .public()
+                .descendant_of(index)
+                # The route shows the series of the index's own language.
+                .filter(series__isnull=False, series__locale_id=index.locale_id)
+                .order_by()
+                .values("series__slug", "series__translation_key")
+                .annotate(
+                    published=Max("last_published_at"), first=Max("first_published_at")
+                )
+                .order_by("series__slug")
             )
-            .order_by("series__slug")
-        )
-        index_url = index.get_full_url(self.request).rstrip("/")
-        return [
-            (
-                index_url
-                + "/"
-                + index.reverse_subpage("series", args=[row["series__slug"]]),
-                row["published"] or row["first"],
-            )
-            for row in rows
-        ]
+            index_url = index.get_full_url(self.request).rstrip("/")
+            language = languages.bcp47(index.locale.language_code)
+            for row in rows:
+                location = (
+                    index_url
+                    + "/"
+                    + index.reverse_subpage("series", args=[row["series__slug"]])
+                )
+                entries.append((location, row["published"] or row["first"]))
+                versions.setdefault(
+                    (index.translation_key, row["series__translation_key"]), []
+                ).append((language, location))
+        self.note_alternates(versions.values())
+        return entries

@@ -26,6 +26,7 @@ from psg.core.models import (
 )
 from psg.core.page_kinds import PageKind
 from psg.core.search_index import TEXT_BOOST, SearchableMixin, site_search_fields
+from psg.core.translated_routes import TranslatedRoutesMixin
 from psg.taxonomy.models import Series, regions_field, topics_field
 
 from .filters import NewsFilters
@@ -56,12 +57,14 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(TranslatedRoutesMixin, RoutablePageMixin, SectionIndexPage):
     """/news/: every news item, newest first, ten a page, with filters by
-    region, topic, series, kind and year (see ``filters``)."""
+    region, topic, series, kind and year (see ``filters``); a series' letters
+    at /news/series/<slug>/."""
 
     template = "pages/news_index_page.html"
     subpage_types = ["news.NewsPage"]
+    translated_routes = {"series": Series}
 
     class Meta:
         verbose_name = _("news index")

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from psg.core.models import SectionIndexPage
 from psg.core.text import fold
+from psg.core.translated_routes import TranslatedRoutesMixin
 
 from . import items
 from .activity import region_activity
@@ -15,7 +16,7 @@ from .region_map import build_map
 from .terms import Region, Topic
 
 
-class TermIndexPage(RoutablePageMixin, SectionIndexPage):
+class TermIndexPage(TranslatedRoutesMixin, RoutablePageMixin, SectionIndexPage):
     """An index of terms under home, each term with a page of its own.
 
     /<index>/ is the index; /<index>/<slug>/ (the "term" route) lists the news,
@@ -31,6 +32,10 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
 
     class Meta:
         abstract = True
+
+    @property
+    def translated_routes(self):
+        return {"term": self.term_model}
 
     @path("")
     def index_route(self, request):
@@ -61,7 +66,8 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
         return self.get_url(request) + self.reverse_subpage("term", args=[slug])
 
     def get_sitemap_urls(self, request=None):
-        """The index, then every term with the date its newest item changed."""
+        """The index, then every term with the date its newest item changed
+        and its translation key."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         newest = items.newest_publication_per_term(self.term_field)
@@ -71,7 +77,12 @@ class TermIndexPage(RoutablePageMixin, SectionIndexPage):
         )
         terms = self.term_model.objects.filter(locale_id=self.locale_id)
         for term in terms.order_by("slug"):
-            entry = {"location": base + self.reverse_subpage("term", args=[term.slug])}
+            entry = {
+                "location": base + self.reverse_subpage("term", args=[term.slug]),
+                # The same term's page in each language are versions of one
+                # another (the sitemap's alternates).
+                "translation_key": term.translation_key,
+            }
             if term.pk in newest:
                 entry["lastmod"] = newest[term.pk]
             urls.append(entry)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from psg.core.permissions import EDITORS_GROUP, SECRETARY_GROUP
-from psg.core.translation_report import MISSING, OUTDATED, translation_status
+from psg.core.translation_status import MISSING, OUTDATED, translation_status
 from psg.taxonomy.tests.factories import carrying
 
 from .factories import AuthorFactory, NewsPageFactory
