@@ -8,7 +8,8 @@ from psg.demo.loader import load_demo_content
 class Command(BaseCommand):
     help = (
         "Create the demo site: sections, standard pages, news, publications "
-        "with PDFs, events, pictures, menus and sidebar. Safe to run again: "
+        "with PDFs, events, pictures, menus and sidebar, bulletin subscribers "
+        "and a draft edition in English and Spanish. Safe to run again: "
         "it only creates what is missing and leaves edited content alone."
     )
 
