@@ -25,6 +25,14 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
+from psg.bulletin.models import (
+    BulletinSeries,
+    Edition,
+    EditionItem,
+    Subscriber,
+    Subscription,
+)
+from psg.bulletin.spanish import make_spanish_edition
 from psg.core.locales import default_language
 from psg.core.models import (
     DatePrecision,
@@ -35,13 +43,14 @@ from psg.core.models import (
 )
 from psg.core.site_structure import get_or_create_section
 from psg.events.models import EventPage
+from psg.members.languages import Language
 from psg.members.models import MembershipSettings
 from psg.news.models import Author, NewsPage, RelatedItem
 from psg.publications.models import PublicationFile, PublicationPage
 from psg.standard_pages.models import StandardPage
 from psg.taxonomy.models import Region, Series, Topic
 
-from . import events, images, news, publications, site, terms
+from . import bulletin, events, images, news, publications, site, terms
 from .chrome import add_chrome
 from .pdf import render_pdf
 from .spanish_loader import SpanishLoader
@@ -101,6 +110,7 @@ class DemoLoader:
         self.load_navigation(default_site)
         # The Spanish pages, snippets and chrome, from the English ones.
         SpanishLoader(self).load(default_site, home, authors, series)
+        self.load_bulletin()
 
     # Finding and creating
 
@@ -373,3 +383,59 @@ class DemoLoader:
             )
             add_chrome(navigation, default_language(), site, self.link)
         self.count(navigation, created)
+
+    def load_bulletin(self):
+        """The Update, its demo subscribers (found by address) and a draft of
+        its next number in English and Spanish, made only while the series
+        has no edition at all: once one exists (the demo's, sent or not, or
+        an editor's) no other draft is added (docs/demo-content.md)."""
+        slug, name = bulletin.SERIES["slug"], bulletin.SERIES["name"]
+        series = BulletinSeries.objects.filter(Q(slug=slug) | Q(name=name)).first()
+        if series is None:
+            # The migrations' series, not the demo's: counted only if remade.
+            series = self.count(BulletinSeries.objects.create(**bulletin.SERIES), True)
+        for spec in bulletin.SUBSCRIBERS:
+            subscriber = Subscriber.objects.filter(email__iexact=spec.email).first()
+            created = subscriber is None
+            if created:
+                confirmed_at = datetime.datetime.combine(
+                    self.date_ago(spec.days_ago), datetime.time(9), tzinfo=datetime.UTC
+                )
+                subscriber = Subscriber.objects.create(
+                    email=spec.email,
+                    name=spec.name,
+                    language=spec.language,
+                    status=Subscriber.Status.SUBSCRIBED,
+                    confirmed_at=confirmed_at,
+                )
+                Subscription.objects.create(
+                    subscriber=subscriber, series=series, subscribed_at=confirmed_at
+                )
+            self.count(subscriber, created)
+        english = series.editions.filter(language=Language.ENGLISH).order_by("number")
+        edition = english.first()
+        if edition is not None:
+            self.count(edition, False)
+            if spanish := Edition.objects.filter(english_edition=edition).first():
+                self.count(spanish, False)
+        elif series.is_active:
+            edition = Edition.objects.create(
+                series=series,
+                number=series.next_number(),
+                date=self.today,
+                introduction=html_paragraphs(bulletin.EDITION.introduction),
+            )
+            pages = [self.pages[slug] for slug in bulletin.EDITION.items]
+            for position, page in enumerate(pages):
+                EditionItem.objects.create(
+                    edition=edition, page=page, sort_order=position
+                )
+            # Its items are the news items' Spanish translations where there are.
+            spanish = make_spanish_edition(edition)[0]
+            spanish.introduction = html_paragraphs(
+                bulletin.EDITION.spanish_introduction
+            )
+            spanish.is_ready = True
+            spanish.save()
+            self.count(edition, True)
+            self.count(spanish, True)

@@ -194,3 +194,22 @@ class EventSpec:
     registration_url: str = ""
     regions: tuple = ()
     topics: tuple = ()
+
+
+@dataclass(frozen=True)
+class SubscriberSpec:
+    """A fictional subscriber, confirmed ``days_ago`` days before the first load."""
+
+    email: str
+    name: str
+    language: str  # a psg.members.languages.Language value
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class EditionSpec:
+    """A draft edition in English and its Spanish edition of the same number."""
+
+    introduction: tuple  # paragraphs
+    spanish_introduction: tuple  # paragraphs
+    items: tuple  # slugs of news items defined in news.py, in order

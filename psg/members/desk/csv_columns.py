@@ -5,13 +5,17 @@ csv_import) reads the same, so an exported file imports again without loss.
 docs/membership.md describes each column.
 """
 
-import datetime
-
-from psg.core.spreadsheets import FORMULA_TRIGGERS, escape_cell, unescape_cell
+from psg.core.spreadsheets import (
+    FORMULA_TRIGGERS,
+    escape_cell,
+    format_datetime,
+    unescape_cell,
+)
 from psg.members.models import CONTACT_FIELDS, MEMBERSHIP_FIELDS, Consent
 
-# The cell escaping lives in core, shared with a member's own download.
-__all__ = ["FORMULA_TRIGGERS", "escape_cell", "unescape_cell"]
+# The cell escaping and the dates live in core, shared with a member's own
+# download and the bulletin's subscribers' export.
+__all__ = ["FORMULA_TRIGGERS", "escape_cell", "format_datetime", "unescape_cell"]
 
 # Member fields, in the order of the form on the member's page.
 MEMBER_FIELDS = [*CONTACT_FIELDS, *MEMBERSHIP_FIELDS, "notes"]
@@ -40,10 +44,3 @@ REQUIRED_COLUMNS = [column for column in COLUMNS if column not in INFORMATION_CO
 
 YES = "yes"
 NO = "no"
-
-
-def format_datetime(value):
-    """UTC, to the second: 2026-01-31 14:05:00+00:00."""
-    if value is None:
-        return ""
-    return value.astimezone(datetime.UTC).isoformat(sep=" ", timespec="seconds")

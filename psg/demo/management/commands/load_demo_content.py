@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Create the demo site: sections, standard pages, news, publications "
         "with PDFs, events, pictures, menus and sidebar, and their Spanish "
-        "versions under /es/. Safe to run again: it only creates what is "
+        "versions under /es/; bulletin subscribers and a draft edition in "
+        "English and Spanish. Safe to run again: it only creates what is "
         "missing and leaves edited content alone."
     )
 
