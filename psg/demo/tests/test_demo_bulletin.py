@@ -2,8 +2,8 @@
 Update in English and Spanish, ready to preview and to send from the admin,
 the mail landing in files as with the development settings.
 
-The demo content is loaded once for the module (test_demo_content's
-fixtures); each test runs in a savepoint of its own.
+The demo content is loaded once for the package (conftest.py's fixtures);
+each test runs in a savepoint of its own.
 """
 
 from email import message_from_string, policy
@@ -18,13 +18,7 @@ from psg.demo import bulletin
 from psg.members.languages import Language
 from psg.news.models import NewsPage
 
-from . import test_demo_content as content
-
-# The content's fixtures, loaded once for this module too.
-media_root = content.media_root
-first_load = content.first_load
-demo = content.demo
-load = content.load
+from .loading import load
 
 FILE_SEPARATOR = "\n" + "-" * 79 + "\n"
 
