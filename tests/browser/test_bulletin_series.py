@@ -70,7 +70,7 @@ def test_choosing_bulletins_then_keeping_one(page, step, smtp_server, two_open_s
     step(page, "subscribe-confirm")
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator("h1")).to_have_text("You are subscribed")
-    subscriber = Subscriber.objects.get()
+    subscriber = Subscriber.objects.get(email="lucia@example.org")
     assert list(subscriber.series.all()) == [peru_news]
 
     # Later they take the Update too, then leave Peru News from its message.
