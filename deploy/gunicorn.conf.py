@@ -12,6 +12,8 @@ Everything a machine may want to change comes from the environment
   headers gunicorn believes (default 127.0.0.1).
 - GUNICORN_ACCESS_LOG: access log file, "-" for standard output (default).
 - GUNICORN_CONTROL_SOCKET: path of gunicorn's control socket (default: none).
+- GUNICORN_MAX_REQUESTS: requests a worker serves before it is replaced
+  (default 100000; 0: never).
 """
 
 import multiprocessing
@@ -24,9 +26,13 @@ worker_class = "gthread" if threads > 1 else "sync"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 access_log_format = '%(h)s "%({x-real-ip}i)s" "%(r)s" %(s)s %(b)s %(L)ss'
-# Restart each worker now and then, in case anything grows.
-max_requests = 5000
-max_requests_jitter = 500
+# Replace each worker now and then, in case anything grows. Not often: a new
+# worker starts without the pages and parts the old one kept (a cold render
+# each) and without the page cache's recent entries. At 5,000 requests it was
+# replaced every few seconds under load, which cost the embedded cache a third
+# of its throughput (docs/benchmarks.md, "Reads").
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 100_000)
+max_requests_jitter = max_requests // 10
 # A request that takes longer than this is killed (the slowest pages render
 # in well under a second; PDF text extraction runs in the task worker).
 timeout = 60

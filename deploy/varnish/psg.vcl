@@ -141,12 +141,14 @@ sub vcl_recv {
     }
 
     # Campaign parameters do not change a page; the order of the others
-    # should not split the cache.
-    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid)=[^&]*", "\1");
-    set req.url = regsuball(req.url, "&+", "&");
-    set req.url = regsub(req.url, "[?&]+$", "");
-    set req.url = regsub(req.url, "\?&", "?");
-    set req.url = std.querysort(req.url);
+    # should not split the cache. (Most addresses have no query: one match.)
+    if (req.url ~ "\?") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "&+", "&");
+        set req.url = regsub(req.url, "[?&]+$", "");
+        set req.url = regsub(req.url, "\?&", "?");
+        set req.url = std.querysort(req.url);
+    }
 
     # Serve a stale copy for a short while as the fresh one is fetched, or
     # for hours if no node is healthy.
