@@ -223,6 +223,34 @@ class RecentEntries:
 _recent = RecentEntries()
 
 
+def _generations(cache, host, path, may_query_database):
+    """(global generation, site key, path generation) of a request, or None
+    when no site answers its host, or when the sites would have to be read
+    from the database and ``may_query_database`` is False (before Django is
+    entered).
+
+    With the sites this process holds, both generations are read in one
+    round trip (one MGET on Redis), and the path's is used only if the
+    global one is still the one those sites were read under. Otherwise the
+    global generation is read, the sites again, then the path's."""
+    loaded_under, sites = _site_map
+    site_key = site_for_host(sites, *host) if loaded_under is not None else None
+    if site_key is not None:
+        key = path_key(site_key, path)
+        found = cache.get_many([GLOBAL_KEY, key])
+        if found.get(GLOBAL_KEY) == loaded_under:
+            return loaded_under, site_key, found.get(key) or path_token(cache, key)
+    token = current_global_token(cache)
+    if loaded_under != token:
+        if not may_query_database:
+            return None
+        sites = load_sites(token)
+    site_key = site_for_host(sites, *host)
+    if site_key is None:
+        return None
+    return token, site_key, path_token(cache, path_key(site_key, path))
+
+
 @dataclass
 class Lookup:
     """A request the cache may answer: its entry key, and what it found."""
@@ -248,16 +276,10 @@ def lookup(environ, may_query_database=False):
     if host is None:
         return None
     cache = store()
-    token = current_global_token(cache)
-    loaded_under, sites = _site_map
-    if loaded_under != token:
-        if not may_query_database:
-            return None
-        sites = load_sites(token)
-    site_key = site_for_host(sites, *host)
-    if site_key is None:
+    generations = _generations(cache, host, path, may_query_database)
+    if generations is None:
         return None
-    generation = path_token(cache, path_key(site_key, path))
+    token, site_key, generation = generations
     key = "psg-page-cache:entry:" + digest(
         ENTRY_FORMAT,
         site_key,

@@ -276,3 +276,36 @@ def test_a_cache_that_cannot_be_reached_stands_aside(
     assert response.status_code == 200
     assert "X-Cache" not in response
     assert "Mining conflict in Cajamarca" in response.content.decode()
+
+
+def test_a_hit_reads_both_generations_in_one_round_trip(
+    page_cache, article, settings, test_connection_kept, monkeypatch
+):
+    """On Redis every read is a round trip: a hit of a page this process has
+    served reads the site's and the path's generations in one MGET, and
+    nothing else."""
+    redis_pages(settings, "redis://127.0.0.1:6379/15")
+    pages = caches["pages"]
+    pages.clear()
+    application = wrap_wsgi(WSGIHandler())
+    call_wsgi(application, article.url)  # rendered and stored
+    assert call_wsgi(application, article.url)[1]["X-Cache"] == "HIT"
+    calls = []
+
+    def counted(name):
+        method = getattr(pages, name)
+
+        def call(*args, **kwargs):
+            calls.append(name)
+            return method(*args, **kwargs)
+
+        return call
+
+    for name in ("get", "get_many", "add", "set", "set_many"):
+        monkeypatch.setattr(pages, name, counted(name))
+    try:
+        status, headers, _ = call_wsgi(application, article.url)
+    finally:
+        pages.clear()
+    assert (status, headers["X-Cache"]) == ("200 OK", "HIT")
+    assert calls == ["get_many"]
