@@ -132,8 +132,11 @@ class LocalStack:
         node_ports=(8101, 8102),
         smtp=None,
         extra_env=None,
-        web_workers=2,
-        web_threads=2,
+        # As deploy/psg.env.example sets a node on a two-core machine: sync
+        # workers behind Varnish. (Threaded workers let one worker take every
+        # kept-alive connection while the other idles: half the pages.)
+        web_workers=5,
+        web_threads=1,
     ):
         self.workdir = Path(workdir).resolve()
         self.database_url = database_url
