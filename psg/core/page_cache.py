@@ -235,12 +235,14 @@ def _generations(cache, host, path, may_query_database):
     global generation is read, the sites again, then the path's."""
     loaded_under, sites = _site_map
     site_key = site_for_host(sites, *host) if loaded_under is not None else None
+    token = None
     if site_key is not None:
         key = path_key(site_key, path)
         found = cache.get_many([GLOBAL_KEY, key])
-        if found.get(GLOBAL_KEY) == loaded_under:
-            return loaded_under, site_key, found.get(key) or path_token(cache, key)
-    token = current_global_token(cache)
+        token = found.get(GLOBAL_KEY)
+        if token == loaded_under:
+            return token, site_key, found.get(key) or path_token(cache, key)
+    token = token or current_global_token(cache)
     if loaded_under != token:
         if not may_query_database:
             return None
