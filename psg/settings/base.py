@@ -175,6 +175,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = cache_aliases(os.environ.get("REDIS_URL"), VAR_DIR)
 PSG_PAGE_CACHE, PSG_PAGE_CACHE_SECONDS, PSG_VARNISH_URLS = page_cache_settings()
 WAGTAILFRONTENDCACHE = frontend_cache_backends(PSG_PAGE_CACHE, PSG_VARNISH_URLS)
+# Addresses are purged as they are: English ones have no language prefix, so
+# Wagtail's rewriting of /es/… into one address per language would purge
+# /en-gb/… addresses that no page has.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

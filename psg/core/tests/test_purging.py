@@ -3,7 +3,7 @@ change at once at each of them (docs/caching.md, "What purges what")."""
 
 import pytest
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from psg.bulletin.tests.factories import BulletinSeriesFactory, EditionFactory
 from psg.core.models import OrganisationSettings
@@ -209,3 +209,22 @@ def test_an_edition_put_in_the_archive_replaces_its_cached_404(
     shown = client.get("/bulletin/monthly/1/")
     assert shown.status_code == 200
     assert shown["X-Cache"] == "MISS"
+
+
+def test_a_spanish_item_is_purged_at_its_own_addresses_only(varnish, item, committed):
+    """English addresses have no language prefix (/news/…), Spanish ones have
+    /es/: a Spanish item's purges, the old address of a renamed one among
+    them, name no /en-gb/… address, which no page has."""
+    spanish = item.copy_for_translation(
+        Locale.objects.get(language_code="es"), copy_parents=True
+    )
+    committed(publish, spanish)
+    old_url = spanish.url
+    varnish.received.clear()
+    spanish.slug = "la-inundacion"
+    committed(publish, spanish)
+
+    paths = varnish.purged_paths()
+    assert {old_url, spanish.url} <= paths
+    assert old_url.startswith("/es/")
+    assert not [path for path in paths if path.startswith("/en-gb/")]
