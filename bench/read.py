@@ -231,7 +231,7 @@ class Nginx:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
-            start_new_session=True,
+            process_group=0,  # as the stack's processes (deploy/local_stack.py)
         )
         wait_until(
             lambda: get(f"http://127.0.0.1:{self.port}/")[0] in (403, 404),
